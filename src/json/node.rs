@@ -1,0 +1,124 @@
+use std::borrow::Cow;
+
+/// Byte offsets `[start, end)` into the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A JSON value with the span it was parsed from (empty span when built from
+/// a `serde_json::Value`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node<'a> {
+    pub span: Span,
+    pub value: Value<'a>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    Null,
+    Bool(bool),
+    /// The number exactly as written, e.g. `30`, `30.0`, `-0`, `1e400`.
+    Number(Cow<'a, str>),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    /// Members in source order, duplicates included.
+    Object(Vec<Member<'a>>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member<'a> {
+    pub key: Cow<'a, str>,
+    pub key_span: Span,
+    pub value: Node<'a>,
+}
+
+impl<'a> Node<'a> {
+    pub fn new(value: Value<'a>) -> Self {
+        Node {
+            span: Span::default(),
+            value,
+        }
+    }
+
+    pub fn members(&self) -> Option<&[Member<'a>]> {
+        match &self.value {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The value of `key`; the last one wins, as in every mainstream parser.
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+        self.members()?
+            .iter()
+            .rev()
+            .find(|m| m.key == key)
+            .map(|m| &m.value)
+    }
+
+    /// Mutable access to the value of `key` (the last one, as [`Node::get`]).
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Node<'a>> {
+        match &mut self.value {
+            Value::Object(m) => m
+                .iter_mut()
+                .rev()
+                .find(|m| m.key == key)
+                .map(|m| &mut m.value),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.value, Value::Null)
+    }
+
+    /// The JSON type name used in messages and in the `type` constraint.
+    pub fn type_name(&self) -> &'static str {
+        match &self.value {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(raw) if is_integer_literal(raw) => "integer",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+
+    /// Converts a `serde_json::Value`; numbers keep serde_json's rendering
+    /// (`30.0` stays a non-integer literal).
+    pub fn from_serde(value: &serde_json::Value) -> Node<'static> {
+        use serde_json::Value as J;
+        Node::new(match value {
+            J::Null => Value::Null,
+            J::Bool(b) => Value::Bool(*b),
+            J::Number(n) => Value::Number(Cow::Owned(n.to_string())),
+            J::String(s) => Value::String(Cow::Owned(s.clone())),
+            J::Array(items) => Value::Array(items.iter().map(Node::from_serde).collect()),
+            J::Object(map) => Value::Object(
+                map.iter()
+                    .map(|(k, v)| Member {
+                        key: Cow::Owned(k.clone()),
+                        key_span: Span::default(),
+                        value: Node::from_serde(v),
+                    })
+                    .collect(),
+            ),
+        })
+    }
+}
+
+/// `-?digits` with no fraction or exponent.
+pub(crate) fn is_integer_literal(raw: &str) -> bool {
+    let digits = raw.strip_prefix('-').unwrap_or(raw);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}

@@ -1,0 +1,395 @@
+use std::borrow::Cow;
+
+use super::node::{Member, Node, Span, Value};
+
+/// Resource limits for parsing untrusted text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest accepted document, in bytes.
+    pub max_bytes: usize,
+    /// Deepest accepted nesting of arrays and objects. Parsing recurses, so
+    /// this also bounds stack use; it is capped at [`Limits::MAX_DEPTH_CAP`].
+    pub max_depth: usize,
+}
+
+impl Limits {
+    pub const MAX_DEPTH_CAP: usize = 1024;
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 64 * 1024 * 1024,
+            max_depth: 128,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{kind}")]
+pub struct ParseError {
+    /// Byte offset where the problem was found.
+    pub offset: usize,
+    pub kind: ParseErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseErrorKind {
+    #[error("empty document: expected a JSON value")]
+    Empty,
+    #[error("the document starts with a UTF-8 byte order mark, which JSON text must not have (RFC 8259 section 8.1)")]
+    ByteOrderMark,
+    #[error("invalid UTF-8 at byte {0}")]
+    InvalidUtf8(usize),
+    #[error("document is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge { size: usize, limit: usize },
+    #[error("nesting deeper than the limit of {0} arrays/objects")]
+    TooDeep(usize),
+    #[error("unexpected end of input: {0}")]
+    Eof(&'static str),
+    #[error("unexpected character {found:?}: {expected}")]
+    Unexpected { found: char, expected: &'static str },
+    #[error("control character U+{0:04X} must be escaped in a string")]
+    ControlCharacter(u32),
+    #[error("invalid escape sequence in a string")]
+    InvalidEscape,
+    #[error("lone surrogate \\u{0:04x} in a string escape")]
+    LoneSurrogate(u32),
+    #[error("invalid number: {0}")]
+    InvalidNumber(&'static str),
+    #[error("unexpected data after the JSON value")]
+    TrailingData,
+}
+
+/// Parses one JSON document, enforcing `limits`.
+pub fn parse<'a>(text: &'a str, limits: &Limits) -> Result<Node<'a>, ParseError> {
+    if text.len() > limits.max_bytes {
+        return Err(ParseError {
+            offset: 0,
+            kind: ParseErrorKind::TooLarge {
+                size: text.len(),
+                limit: limits.max_bytes,
+            },
+        });
+    }
+    if text.starts_with('\u{feff}') {
+        return Err(ParseError {
+            offset: 0,
+            kind: ParseErrorKind::ByteOrderMark,
+        });
+    }
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+        max_depth: limits.max_depth.min(Limits::MAX_DEPTH_CAP),
+    };
+    p.skip_ws();
+    if p.pos == p.bytes.len() {
+        return Err(p.err(ParseErrorKind::Empty));
+    }
+    let node = p.value()?;
+    p.skip_ws();
+    if p.pos != p.bytes.len() {
+        return Err(p.err(ParseErrorKind::TrailingData));
+    }
+    Ok(node)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+    max_depth: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn err(&self, kind: ParseErrorKind) -> ParseError {
+        ParseError {
+            offset: self.pos,
+            kind,
+        }
+    }
+
+    fn unexpected(&self, expected: &'static str) -> ParseError {
+        match self.text[self.pos..].chars().next() {
+            Some(found) => self.err(ParseErrorKind::Unexpected { found, expected }),
+            None => self.err(ParseErrorKind::Eof(expected)),
+        }
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn value(&mut self) -> Result<Node<'a>, ParseError> {
+        let start = self.pos;
+        let value = match self.peek() {
+            Some(b'{') => self.object()?,
+            Some(b'[') => self.array()?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b't') => self.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.literal("false", Value::Bool(false))?,
+            Some(b'n') => self.literal("null", Value::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            _ => return Err(self.unexpected("expected a JSON value")),
+        };
+        Ok(Node {
+            span: Span {
+                start,
+                end: self.pos,
+            },
+            value,
+        })
+    }
+
+    fn literal(&mut self, word: &'static str, value: Value<'a>) -> Result<Value<'a>, ParseError> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.unexpected("expected a JSON value"))
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), ParseError> {
+        self.depth += 1;
+        if self.depth > self.max_depth {
+            return Err(self.err(ParseErrorKind::TooDeep(self.max_depth)));
+        }
+        Ok(())
+    }
+
+    fn object(&mut self) -> Result<Value<'a>, ParseError> {
+        self.enter()?;
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.unexpected("expected a string key"));
+            }
+            let key_start = self.pos;
+            let key = self.string()?;
+            let key_span = Span {
+                start: key_start,
+                end: self.pos,
+            };
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.unexpected("expected ':' after an object key"));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let value = self.value()?;
+            members.push(Member {
+                key,
+                key_span,
+                value,
+            });
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Ok(Value::Object(members));
+                }
+                _ => return Err(self.unexpected("expected ',' or '}' in an object")),
+            }
+        }
+    }
+
+    fn array(&mut self) -> Result<Value<'a>, ParseError> {
+        self.enter()?;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value()?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.unexpected("expected ',' or ']' in an array")),
+            }
+        }
+    }
+
+    /// Parses a string at `"`; borrows from the text when it has no escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+        self.pos += 1;
+        let start = self.pos;
+        loop {
+            match self.peek() {
+                None => return Err(self.err(ParseErrorKind::Eof("unterminated string"))),
+                Some(b'"') => {
+                    let s = &self.text[start..self.pos];
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(b) if b < 0x20 => {
+                    return Err(self.err(ParseErrorKind::ControlCharacter(u32::from(b))))
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut out = String::with_capacity(self.pos - start + 16);
+        out.push_str(&self.text[start..self.pos]);
+        loop {
+            let run = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(&self.text[run..self.pos]);
+            match self.peek() {
+                None => return Err(self.err(ParseErrorKind::Eof("unterminated string"))),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => self.escape(&mut out)?,
+                Some(b) => return Err(self.err(ParseErrorKind::ControlCharacter(u32::from(b)))),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+        self.pos += 1;
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                let at = self.pos - 1;
+                self.pos += 1;
+                let hi = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&hi) {
+                    if !self.bytes[self.pos..].starts_with(b"\\u") {
+                        return Err(ParseError {
+                            offset: at,
+                            kind: ParseErrorKind::LoneSurrogate(hi),
+                        });
+                    }
+                    self.pos += 2;
+                    let lo = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&lo) {
+                        return Err(ParseError {
+                            offset: at,
+                            kind: ParseErrorKind::LoneSurrogate(hi),
+                        });
+                    }
+                    0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                } else if (0xDC00..0xE000).contains(&hi) {
+                    return Err(ParseError {
+                        offset: at,
+                        kind: ParseErrorKind::LoneSurrogate(hi),
+                    });
+                } else {
+                    hi
+                };
+                // Surrogates were excluded above, so this always succeeds.
+                out.push(char::from_u32(code).ok_or(self.err(ParseErrorKind::InvalidEscape))?);
+                return Ok(());
+            }
+            _ => return Err(self.err(ParseErrorKind::InvalidEscape)),
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let digits = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .ok_or(self.err(ParseErrorKind::InvalidEscape))?;
+        let mut v = 0u32;
+        for &d in digits {
+            let n = (d as char)
+                .to_digit(16)
+                .ok_or(self.err(ParseErrorKind::InvalidEscape))?;
+            v = v * 16 + n;
+        }
+        self.pos += 4;
+        Ok(v)
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<Value<'a>, ParseError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.pos += 1;
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(self.err(ParseErrorKind::InvalidNumber("leading zero")));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(self.err(ParseErrorKind::InvalidNumber("expected a digit"))),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return Err(self.err(ParseErrorKind::InvalidNumber("expected a digit after '.'")));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.err(ParseErrorKind::InvalidNumber(
+                    "expected a digit in the exponent",
+                )));
+            }
+        }
+        Ok(Value::Number(Cow::Borrowed(&self.text[start..self.pos])))
+    }
+}

@@ -1,0 +1,129 @@
+//! Palo Alto `mfa-servers` bodies: SCM and legacy SASE share field names.
+
+use crate::ctx::Ctx;
+use crate::json::Node;
+use crate::pointer::Ptr;
+use crate::rules::hostname::check_hostname;
+use crate::rules::length::check_min_length;
+use crate::rules::required::missing;
+use crate::rules::scope::check_scope;
+use crate::rules::secrets::check_secret;
+use crate::rules::structure::{check_read_only, check_unknown_keys, expect, Expect};
+use crate::rules::timeout::{check_sase_timeout, check_scm_timeout};
+use crate::rules::vendor::{check_vendor_count, vendor_missing};
+use crate::spec::{FieldType, Vendor, SASE_VENDORS, SCM_VENDORS, VENDOR_KEYS};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flavor {
+    Scm,
+    Sase,
+}
+
+impl Flavor {
+    pub fn vendors(self) -> &'static [Vendor] {
+        match self {
+            Flavor::Scm => SCM_VENDORS,
+            Flavor::Sase => SASE_VENDORS,
+        }
+    }
+}
+
+const SCM_KEYS: &[&str] = &[
+    "$schema",
+    "id",
+    "name",
+    "mfa_cert_profile",
+    "mfa_vendor_type",
+    "folder",
+    "snippet",
+    "device",
+];
+const SASE_KEYS: &[&str] = &[
+    "$schema",
+    "id",
+    "name",
+    "mfa_cert_profile",
+    "mfa_vendor_type",
+];
+
+pub(crate) fn check_body(ctx: &mut Ctx, root: &Node, at: &Ptr, flavor: Flavor) {
+    if !expect(ctx, root, at, "the MFA server profile", Expect::Object) {
+        return;
+    }
+    let known = match flavor {
+        Flavor::Scm => SCM_KEYS,
+        Flavor::Sase => SASE_KEYS,
+    };
+    check_unknown_keys(ctx, root, at, "the MFA server profile", known);
+    check_read_only(ctx, root, at, "id");
+    for key in ["name", "mfa_cert_profile"] {
+        let here = at.child(key);
+        match root.get(key) {
+            None => missing(ctx, at, key, "the MFA server profile", false),
+            Some(node) => {
+                if expect(ctx, node, &here, &format!("`{key}`"), Expect::String) {
+                    check_min_length(ctx, &here, key, node.as_str().unwrap_or_default(), 1);
+                }
+            }
+        }
+    }
+    if flavor == Flavor::Scm {
+        check_scope(ctx, root, at);
+    }
+    let here = at.child("mfa_vendor_type");
+    let Some(vendor_type) = root.get("mfa_vendor_type") else {
+        vendor_missing(ctx, at);
+        return;
+    };
+    if !expect(ctx, vendor_type, &here, "`mfa_vendor_type`", Expect::Object) {
+        return;
+    }
+    check_unknown_keys(ctx, vendor_type, &here, "`mfa_vendor_type`", VENDOR_KEYS);
+    check_vendor_count(ctx, vendor_type, &here);
+    for vendor in flavor.vendors() {
+        if let Some(node) = vendor_type.get(vendor.key) {
+            check_vendor(ctx, node, &here.child(vendor.key), vendor, flavor);
+        }
+    }
+}
+
+fn check_vendor(ctx: &mut Ctx, node: &Node, at: &Ptr, vendor: &Vendor, flavor: Flavor) {
+    let label = format!("`{}`", vendor.key);
+    if !expect(ctx, node, at, &label, Expect::Object) {
+        return;
+    }
+    let names: Vec<&str> = vendor.fields.iter().map(|f| f.name).collect();
+    check_unknown_keys(ctx, node, at, &label, &names);
+    for field in vendor.fields {
+        let here = at.child(field.name);
+        let Some(value) = node.get(field.name) else {
+            if field.required {
+                missing(ctx, at, field.name, &label, true);
+            }
+            continue;
+        };
+        match (field.ty, flavor) {
+            (FieldType::Timeout, Flavor::Scm) => check_scm_timeout(ctx, value, &here, field.name),
+            (FieldType::Timeout, Flavor::Sase) => check_sase_timeout(ctx, value, &here, field.name),
+            (FieldType::String, _) => {
+                if !expect(
+                    ctx,
+                    value,
+                    &here,
+                    &format!("`{}`", field.name),
+                    Expect::String,
+                ) {
+                    continue;
+                }
+                let s = value.as_str().unwrap_or_default();
+                check_min_length(ctx, &here, field.name, s, field.min_length);
+                if field.hostname {
+                    check_hostname(ctx, &here, field.name, s);
+                }
+                if field.secret {
+                    check_secret(ctx, &here, field.name, s);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! mfalint: validates MFA server profiles before the server does.
+//!
+//! Payload kinds: Palo Alto Strata Cloud Manager and legacy Prisma SASE
+//! `mfa-servers` (Okta, Ping Identity, RSA SecurID, Duo) and SailPoint
+//! Identity Security Cloud `okta-verify` / `duo-web` configuration and test
+//! results. Every finding has a stable rule code, a severity, a JSON Pointer
+//! and a message that names the field and the constraint, never a secret.
+//!
+//! ```
+//! use mfalint::{validate_str, Kind, Options};
+//!
+//! let body = r#"{"name": "okta", "mfa_cert_profile": "cp", "folder": "Shared",
+//!   "mfa_vendor_type": {"okta_adaptive_v1": {"okta_api_host": "acme.okta.com",
+//!   "okta_baseuri": "/api/v1", "okta_token": "short", "okta_org": "acme", "okta_timeout": 30}}}"#;
+//! let report = validate_str(body, Some(Kind::ScmMfaServer), &Options::default()).unwrap();
+//! assert!(!report.is_valid());
+//! assert_eq!(report.findings[0].code, "MFA040");
+//! assert_eq!(report.findings[0].pointer, "/mfa_vendor_type/okta_adaptive_v1/okta_token");
+//! ```
+//!
+//! The core does no I/O.
+
+mod ctx;
+pub mod envelope;
+mod finding;
+pub mod json;
+mod kind;
+mod kinds;
+mod normalize;
+mod options;
+pub mod params;
+mod pointer;
+mod redact;
+mod report;
+mod rule;
+pub mod rules;
+pub mod spec;
+mod suggest;
+pub mod typed;
+
+pub use finding::{Constraint, Finding, Severity};
+pub use kind::{detect, DetectError, Kind};
+pub use normalize::{normalize, normalize_node, Filled, Normalized};
+pub use options::{Mode, Options, RuleSet, UnknownSelector};
+pub use pointer::segments as pointer_segments;
+pub use redact::{mask, redact, redact_node};
+pub use report::Report;
+pub use rule::Rule;
+pub use rules::{rule, RULES};
+
+use ctx::Ctx;
+use json::{Node, ParseError};
+use pointer::Ptr;
+
+/// Why a document could not be validated at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    #[error("line {line}, column {column}: {error}")]
+    Parse {
+        line: usize,
+        column: usize,
+        error: ParseError,
+    },
+    #[error(transparent)]
+    Detect(#[from] DetectError),
+}
+
+impl Error {
+    fn parse(text: &str, error: ParseError) -> Self {
+        let at = json::line_col(text, error.offset);
+        Error::Parse {
+            line: at.line,
+            column: at.column,
+            error,
+        }
+    }
+}
+
+/// Parses `text` under `opts.limits`.
+pub fn parse<'a>(text: &'a str, opts: &Options) -> Result<Node<'a>, Error> {
+    json::parse(text, &opts.limits).map_err(|e| Error::parse(text, e))
+}
+
+/// Checks UTF-8 (and the size limit, before decoding) and returns the text.
+pub fn decode<'a>(bytes: &'a [u8], opts: &Options) -> Result<&'a str, Error> {
+    let too_large = json::ParseErrorKind::TooLarge {
+        size: bytes.len(),
+        limit: opts.limits.max_bytes,
+    };
+    if bytes.len() > opts.limits.max_bytes {
+        return Err(Error::parse(
+            "",
+            ParseError {
+                offset: 0,
+                kind: too_large,
+            },
+        ));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        // The prefix is valid UTF-8 by construction.
+        let text = std::str::from_utf8(valid).unwrap_or_default();
+        let error = ParseError {
+            offset: valid.len(),
+            kind: json::ParseErrorKind::InvalidUtf8(valid.len()),
+        };
+        Error::parse(text, error)
+    })
+}
+
+/// Validates a parsed document; `kind` `None` detects it from the shape.
+pub fn validate_node(root: &Node, kind: Option<Kind>, opts: &Options) -> Result<Report, Error> {
+    let kind = match kind {
+        Some(k) => k,
+        None => detect(root)?,
+    };
+    let mut ctx = Ctx::new(opts);
+    if kind == Kind::SaseMfaServer {
+        ctx = ctx.soften_borrowed();
+    }
+    rules::structure::check_duplicates(&mut ctx, root, &Ptr::ROOT);
+    kinds::check(kind, &mut ctx, root);
+    Ok(Report {
+        kind,
+        findings: ctx.findings,
+    })
+}
+
+/// Validates JSON text.
+pub fn validate_str(text: &str, kind: Option<Kind>, opts: &Options) -> Result<Report, Error> {
+    validate_node(&parse(text, opts)?, kind, opts)
+}
+
+/// Validates raw bytes: UTF-8 is checked, a BOM is rejected.
+pub fn validate_bytes(bytes: &[u8], kind: Option<Kind>, opts: &Options) -> Result<Report, Error> {
+    validate_str(decode(bytes, opts)?, kind, opts)
+}
+
+/// Validates an already-parsed `serde_json::Value` (no duplicate keys or
+/// locations are available there).
+pub fn validate_value(
+    value: &serde_json::Value,
+    kind: Option<Kind>,
+    opts: &Options,
+) -> Result<Report, Error> {
+    validate_node(&Node::from_serde(value), kind, opts)
+}

@@ -1,0 +1,72 @@
+//! Masking secrets the way SailPoint does.
+
+use std::borrow::Cow;
+
+use crate::json::{to_pretty_string, Node, Value};
+use crate::options::Options;
+use crate::Error;
+
+/// Every key that holds a secret, in any payload kind (RULINGS.md).
+pub const SECRET_KEYS: &[&str] = &[
+    "okta_token",
+    "ping_use_base64_key",
+    "ping_token",
+    "rsa_accesskey",
+    "duo_secret_key",
+    "accessKey",
+    "skey",
+];
+
+pub fn is_secret_key(key: &str) -> bool {
+    SECRET_KEYS.contains(&key)
+}
+
+/// SailPoint's mask: first character, six `*`, last character. Secrets
+/// shorter than 8 characters are masked whole, since first and last would
+/// give away too much of them, and so are secrets holding `*`, whose mask
+/// could repeat a run of them.
+pub fn mask(secret: &str) -> String {
+    let mut chars = secret.chars();
+    match (chars.next(), chars.next_back()) {
+        (Some(first), Some(last)) if secret.chars().count() >= 8 && !secret.contains('*') => {
+            format!("{first}******{last}")
+        }
+        _ => "********".to_string(),
+    }
+}
+
+/// Masks every secret-named member anywhere in the tree, duplicates
+/// included, whatever its type (null stays null). Returns how many.
+pub fn redact_node(node: &mut Node) -> usize {
+    let mut count = 0;
+    match &mut node.value {
+        Value::Object(members) => {
+            for m in members {
+                if is_secret_key(&m.key) && !m.value.is_null() {
+                    let masked = match &m.value.value {
+                        Value::String(s) => mask(s),
+                        _ => mask(""),
+                    };
+                    m.value.value = Value::String(Cow::Owned(masked));
+                    count += 1;
+                } else {
+                    count += redact_node(&mut m.value);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                count += redact_node(item);
+            }
+        }
+        _ => {}
+    }
+    count
+}
+
+/// The document pretty-printed with every secret masked.
+pub fn redact(text: &str, opts: &Options) -> Result<String, Error> {
+    let mut root = crate::parse(text, opts)?;
+    redact_node(&mut root);
+    Ok(to_pretty_string(&root))
+}

@@ -1,0 +1,39 @@
+//! Minimum string lengths.
+
+use crate::ctx::Ctx;
+use crate::finding::{Constraint, Severity};
+use crate::pointer::Ptr;
+use crate::rule::Rule;
+
+pub static MIN_LENGTH: Rule = Rule {
+    code: "MFA040",
+    name: "min-length",
+    severity: Severity::Error,
+    default_enabled: true,
+    summary: "A string is shorter than its documented minimum length",
+    doc: "SCM documents minimum lengths, counted in code points: okta_api_host 10, okta_token 8, \
+          *_baseuri 2, ping_api_host 16, ping_use_base64_key/ping_token/ping_org_alias 8, \
+          rsa_api_host 10, rsa_accesskey/rsa_accessid 8, rsa_assurancepolicyid 3, duo_api_host \
+          16, duo_integration_key/duo_secret_key 16; name and mfa_cert_profile must not be empty. \
+          Legacy SASE reports these as warnings.",
+    source: "SCM mfa-servers vendor schemas (minLength); RULINGS.md",
+};
+
+/// Reports `value` shorter than `min`; never prints the value (it may be a secret).
+pub(crate) fn check_min_length(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str, min: u64) {
+    if min == 0 {
+        return;
+    }
+    let len = value.chars().count() as u64;
+    if len < min {
+        ctx.emit_borrowed(
+            &MIN_LENGTH,
+            at,
+            format!(
+                "`{key}` is {len} character{}, shorter than the minimum of {min}",
+                if len == 1 { "" } else { "s" }
+            ),
+            Some(Constraint::MinLength(min)),
+        );
+    }
+}

@@ -1,0 +1,180 @@
+//! Document structure: duplicate keys, JSON types, unknown keys, read-only fields.
+
+use crate::ctx::Ctx;
+use crate::finding::{Constraint, Severity};
+use crate::json::{Node, Value};
+use crate::pointer::Ptr;
+use crate::rule::Rule;
+use crate::suggest::did_you_mean;
+
+pub static DUPLICATE_KEY: Rule = Rule {
+    code: "MFA001",
+    name: "duplicate-key",
+    severity: Severity::Error,
+    default_enabled: true,
+    summary: "An object has the same key twice",
+    doc:
+        "JSON parsers disagree on duplicate keys: most keep the last, some the first, some reject \
+          the document. The API may read a different value than the one you reviewed. Keep one.",
+    source: "RFC 8259 section 4 (names SHOULD be unique)",
+};
+
+pub static WRONG_TYPE: Rule = Rule {
+    code: "MFA002",
+    name: "wrong-type",
+    severity: Severity::Error,
+    default_enabled: true,
+    summary: "A field has the wrong JSON type (string, integer, boolean, object)",
+    doc:
+        "Every documented field has a JSON type; the API rejects others with E003 Invalid Object. \
+          Legacy SASE vendor fields, timeouts included, are strings.",
+    source: "upstream OpenAPI schemas (SCM, legacy SASE, SailPoint)",
+};
+
+pub static UNKNOWN_KEY: Rule = Rule {
+    code: "MFA003",
+    name: "unknown-key",
+    severity: Severity::Warning,
+    default_enabled: true,
+    summary: "A key the API does not define (with a did-you-mean for near misses)",
+    doc:
+        "The APIs accept and ignore unknown keys, so a misspelt optional field (okta_api_hostname) \
+          is silently dropped. Rename it to the documented key.",
+    source: "RULINGS.md (unknown keys)",
+};
+
+pub static READ_ONLY: Rule = Rule {
+    code: "MFA004",
+    name: "read-only-field",
+    severity: Severity::Warning,
+    default_enabled: true,
+    summary: "A read-only field (`id`) in a request body",
+    doc: "`id` is assigned by the server (readOnly: true). In a POST it is ignored or rejected; in a \
+          PUT the id belongs in the path. Remove it from the body.",
+    source: "SCM mfa-servers.id readOnly; RULINGS.md",
+};
+
+/// Reports every duplicate key in the tree, naming the key.
+pub(crate) fn check_duplicates(ctx: &mut Ctx, node: &Node, at: &Ptr) {
+    match &node.value {
+        Value::Object(members) => {
+            for (i, m) in members.iter().enumerate() {
+                if members[..i].iter().any(|earlier| earlier.key == m.key) {
+                    ctx.emit(
+                        &DUPLICATE_KEY,
+                        &at.child(&m.key),
+                        format!(
+                            "duplicate key `{}`: the object has it more than once",
+                            m.key
+                        ),
+                        Some(Constraint::UniqueKeys(true)),
+                    );
+                }
+            }
+            for m in members {
+                check_duplicates(ctx, &m.value, &at.child(&m.key));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let index = i.to_string();
+                check_duplicates(ctx, item, &at.child(&index));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What a field may be.
+#[derive(Clone, Copy)]
+pub(crate) enum Expect {
+    Object,
+    String,
+    NullableString,
+    NullableObject,
+    Boolean,
+}
+
+impl Expect {
+    fn accepts(self, node: &Node) -> bool {
+        matches!(
+            (self, &node.value),
+            (Expect::Object | Expect::NullableObject, Value::Object(_))
+                | (Expect::String | Expect::NullableString, Value::String(_))
+                | (Expect::Boolean, Value::Bool(_))
+                | (Expect::NullableString | Expect::NullableObject, Value::Null)
+        )
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Expect::Object => "object",
+            Expect::String => "string",
+            Expect::NullableString => "string or null",
+            Expect::NullableObject => "object or null",
+            Expect::Boolean => "boolean",
+        }
+    }
+}
+
+/// Checks `node`'s type; reports and returns false when it is wrong.
+pub(crate) fn expect(ctx: &mut Ctx, node: &Node, at: &Ptr, label: &str, want: Expect) -> bool {
+    if want.accepts(node) {
+        return true;
+    }
+    wrong_type(ctx, node, at, label, want.name());
+    false
+}
+
+pub(crate) fn wrong_type(ctx: &mut Ctx, node: &Node, at: &Ptr, label: &str, want: &'static str) {
+    ctx.emit(
+        &WRONG_TYPE,
+        at,
+        format!(
+            "{label} must be {} {want}, found {}",
+            article(want),
+            node.type_name()
+        ),
+        Some(Constraint::Type(want)),
+    );
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// Reports keys of `obj` not in `known`, suggesting the nearest known key.
+pub(crate) fn check_unknown_keys(
+    ctx: &mut Ctx,
+    obj: &Node,
+    at: &Ptr,
+    where_: &str,
+    known: &[&str],
+) {
+    let Some(members) = obj.members() else { return };
+    for m in members {
+        if known.contains(&m.key.as_ref()) {
+            continue;
+        }
+        let mut message = format!("unknown key `{}` in {where_}", m.key);
+        if let Some(s) = did_you_mean(&m.key, known) {
+            message.push_str(&format!("; did you mean `{s}`?"));
+        }
+        ctx.emit(&UNKNOWN_KEY, &at.child(&m.key), message, None);
+    }
+}
+
+pub(crate) fn check_read_only(ctx: &mut Ctx, obj: &Node, at: &Ptr, key: &str) {
+    if obj.get(key).is_some() {
+        ctx.emit(
+            &READ_ONLY,
+            &at.child(key),
+            format!("`{key}` is read-only: the server assigns it; remove it from the request body (a PUT takes the id in the path)"),
+            Some(Constraint::ReadOnly(true)),
+        );
+    }
+}
