@@ -45,6 +45,8 @@ pub enum ParseErrorKind {
     TooLarge { size: usize, limit: usize },
     #[error("nesting deeper than the limit of {0} arrays/objects")]
     TooDeep(usize),
+    #[error("invalid literal: expected `true`, `false` or `null`")]
+    InvalidLiteral,
     #[error("unexpected end of input: {0}")]
     Eof(&'static str),
     #[error("unexpected character {found:?}: {expected}")]
@@ -156,7 +158,7 @@ impl<'a> Parser<'a> {
             self.pos += word.len();
             Ok(value)
         } else {
-            Err(self.unexpected("expected a JSON value"))
+            Err(self.err(ParseErrorKind::InvalidLiteral))
         }
     }
 
