@@ -10,7 +10,7 @@ pub static HOSTNAME: Rule = Rule {
     name: "hostname-format",
     severity: Severity::Error,
     default_enabled: true,
-    summary: "An *_api_host is not a bare hostname (no scheme, port, path or bad label)",
+    summary: "An `*_api_host` is not a bare hostname (no scheme, port, path or bad label)",
     doc: "okta_api_host, ping_api_host, rsa_api_host and duo_api_host are `format: hostname`: \
           dot-separated labels of letters, digits and inner hyphens, each 1 to 63 characters, at \
           most 253 in all. `https://`, `:443` or a path make the server build a bad URL.",
