@@ -34,6 +34,7 @@ mod redact;
 mod report;
 mod rule;
 pub mod rules;
+mod schema;
 pub mod spec;
 mod suggest;
 pub mod typed;
@@ -47,6 +48,7 @@ pub use redact::{mask, redact, redact_node};
 pub use report::Report;
 pub use rule::Rule;
 pub use rules::{rule, RULES};
+pub use schema::{schema, schema_id};
 
 use ctx::Ctx;
 use json::{Node, ParseError};
