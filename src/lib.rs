@@ -44,7 +44,7 @@ pub use kind::{detect, DetectError, Kind};
 pub use normalize::{normalize, normalize_node, Filled, Normalized};
 pub use options::{Mode, Options, RuleSet, UnknownSelector};
 pub use pointer::segments as pointer_segments;
-pub use redact::{mask, redact, redact_node};
+pub use redact::{is_secret_key, mask, redact, redact_node, SECRET_KEYS};
 pub use report::Report;
 pub use rule::Rule;
 pub use rules::{rule, RULES};
