@@ -4,20 +4,78 @@
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use crate::finding::Finding;
 use crate::report::Report;
 
+/// A 400 body, in the field order of the API's own examples.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ApiError<'r> {
+    /// SCM / legacy SASE `generic_error`.
+    Scm {
+        _errors: [ScmError<'r>; 1],
+        _request_id: String,
+    },
+    /// SailPoint `ErrorResponseDto`.
+    SailPoint {
+        #[serde(rename = "detailCode")]
+        detail_code: &'static str,
+        #[serde(rename = "trackingId")]
+        tracking_id: String,
+        messages: Vec<ErrorMessage>,
+        causes: Vec<ErrorMessage>,
+    },
+}
+
+impl ApiError<'_> {
+    /// The SCM `_request_id` or SailPoint `trackingId`.
+    pub fn request_id(&self) -> &str {
+        match self {
+            ApiError::Scm { _request_id, .. } => _request_id,
+            ApiError::SailPoint { tracking_id, .. } => tracking_id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScmError<'r> {
+    pub code: &'static str,
+    pub message: &'static str,
+    pub details: ScmDetails<'r>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScmDetails<'r> {
+    pub errors: Vec<&'r Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorMessage {
+    pub locale: &'static str,
+    #[serde(rename = "localeOrigin")]
+    pub locale_origin: &'static str,
+    pub text: String,
+}
+
+fn message(text: String) -> ErrorMessage {
+    ErrorMessage {
+        locale: "en-US",
+        locale_origin: "DEFAULT",
+        text,
+    }
+}
+
 /// The 400 body for `report`'s error findings, or `None` when it has none
 /// (the API would not reject it). `request_id` is the SCM `_request_id` or
-/// SailPoint `trackingId`; `None` generates one.
+/// SailPoint `trackingId`; `None` generates one. Serialize it with serde.
 ///
 /// SCM / legacy SASE: `{"_errors": [{"code": "E003", "message": "Invalid
 /// Object", "details": {"errors": [...]}}], "_request_id": "..."}`.
 /// SailPoint: `{"detailCode": "400.1 Bad Request Content", "trackingId":
 /// "...", "messages": [...], "causes": [...]}`.
-pub fn api_error(report: &Report, request_id: Option<&str>) -> Option<Value> {
+pub fn api_error<'r>(report: &'r Report, request_id: Option<&str>) -> Option<ApiError<'r>> {
     let errors: Vec<&Finding> = report.errors().collect();
     if errors.is_empty() {
         return None;
@@ -25,28 +83,27 @@ pub fn api_error(report: &Report, request_id: Option<&str>) -> Option<Value> {
     let sailpoint = report.kind.is_sailpoint();
     let id = request_id.map_or_else(|| random_id(sailpoint), str::to_string);
     Some(if sailpoint {
-        let message =
-            |text: String| json!({"locale": "en-US", "localeOrigin": "DEFAULT", "text": text});
-        json!({
-            "detailCode": "400.1 Bad Request Content",
-            "trackingId": id,
-            "messages": [message(
-                "The request was syntactically correct but its content is semantically invalid.".into()
+        ApiError::SailPoint {
+            detail_code: "400.1 Bad Request Content",
+            tracking_id: id,
+            messages: vec![message(
+                "The request was syntactically correct but its content is semantically invalid."
+                    .into(),
             )],
-            "causes": errors
+            causes: errors
                 .iter()
                 .map(|f| message(format!("{}: {} ({})", pointer_or_root(f), f.message, f.code)))
-                .collect::<Vec<_>>(),
-        })
+                .collect(),
+        }
     } else {
-        json!({
-            "_errors": [{
-                "code": "E003",
-                "message": "Invalid Object",
-                "details": {"errors": errors},
+        ApiError::Scm {
+            _errors: [ScmError {
+                code: "E003",
+                message: "Invalid Object",
+                details: ScmDetails { errors },
             }],
-            "_request_id": id,
-        })
+            _request_id: id,
+        }
     })
 }
 

@@ -115,11 +115,11 @@ fn api_error_bodies_match_the_seeds() {
     let ok = validate_str(&fixture("MFA051.scm-mfa-server.json"), None, &opts).unwrap();
     assert!(api_error(&ok, None).is_none());
     // Generated ids have the API's shapes and differ.
-    let a = api_error(&scm, None).unwrap()["_request_id"].as_str().unwrap().to_string();
-    let b = api_error(&scm, None).unwrap()["_request_id"].as_str().unwrap().to_string();
+    let a = api_error(&scm, None).unwrap().request_id().to_string();
+    let b = api_error(&scm, None).unwrap().request_id().to_string();
     assert!(mfalint::params::check_id(&a, &opts).is_empty(), "{a} is a UUID");
     assert_ne!(a, b);
-    let t = api_error(&sp, None).unwrap()["trackingId"].as_str().unwrap().to_string();
+    let t = api_error(&sp, None).unwrap().request_id().to_string();
     assert!(t.len() == 32 && t.bytes().all(|c| c.is_ascii_hexdigit()));
 }
 
