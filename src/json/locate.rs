@@ -13,9 +13,11 @@ pub struct Located {
     pub exact: bool,
 }
 
-impl Node<'_> {
-    /// Resolves an RFC 6901 pointer (last duplicate wins, as in [`Node::get`]).
-    pub fn locate(&self, pointer: &str) -> Located {
+impl<'a> Node<'a> {
+    /// Follows `pointer` as far as it exists (last duplicate wins, as in
+    /// [`Node::get`]): the deepest node reached, the key span of the member
+    /// it is, and whether the whole pointer resolved.
+    fn walk(&self, pointer: &str) -> (&Node<'a>, Option<Span>, bool) {
         let mut node = self;
         let mut key_span = None;
         for seg in segments(pointer) {
@@ -33,52 +35,37 @@ impl Node<'_> {
                 _ => None,
             };
             match next {
-                Some((n, k)) => {
-                    node = n;
-                    key_span = k;
-                }
-                None => {
-                    return Located {
-                        span: node.span,
-                        key_span: None,
-                        exact: false,
-                    }
-                }
+                Some((n, k)) => (node, key_span) = (n, k),
+                None => return (node, None, false),
             }
         }
+        (node, key_span, true)
+    }
+
+    /// Resolves an RFC 6901 pointer to a span in the text.
+    pub fn locate(&self, pointer: &str) -> Located {
+        let (node, key_span, exact) = self.walk(pointer);
         Located {
             span: node.span,
             key_span,
-            exact: true,
+            exact,
         }
     }
 
     /// Key spans of every member named `key` in the object at `pointer`,
     /// in source order (for duplicate-key diagnostics).
     pub fn key_spans(&self, pointer: &str, key: &str) -> Vec<Span> {
-        let mut node = self;
-        for seg in segments(pointer) {
-            let next = match &node.value {
-                Value::Object(members) => members
-                    .iter()
-                    .rev()
-                    .find(|m| m.key == seg)
-                    .map(|m| &m.value),
-                Value::Array(items) => seg.parse::<usize>().ok().and_then(|i| items.get(i)),
-                _ => None,
-            };
-            match next {
-                Some(n) => node = n,
-                None => return Vec::new(),
-            }
+        match self.walk(pointer) {
+            (node, _, true) => node
+                .members()
+                .map(|ms| {
+                    ms.iter()
+                        .filter(|m| m.key == key)
+                        .map(|m| m.key_span)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
         }
-        node.members()
-            .map(|ms| {
-                ms.iter()
-                    .filter(|m| m.key == key)
-                    .map(|m| m.key_span)
-                    .collect()
-            })
-            .unwrap_or_default()
     }
 }

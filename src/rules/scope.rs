@@ -5,7 +5,7 @@ use crate::finding::{Constraint, Severity};
 use crate::json::Node;
 use crate::pointer::Ptr;
 use crate::rule::Rule;
-use crate::rules::structure::{expect, Expect};
+use crate::rules::structure::{expect, one_of, Expect};
 use crate::spec::{SCOPE_KEYS, SCOPE_MAX_CHARS, SCOPE_PATTERN};
 
 pub static SCOPE_COUNT: Rule = Rule {
@@ -46,17 +46,8 @@ fn scope_char(c: char) -> bool {
 }
 
 pub(crate) fn check_scope(ctx: &mut Ctx, root: &Node, at: &Ptr) {
-    let present: Vec<&str> = SCOPE_KEYS
-        .iter()
-        .copied()
-        .filter(|k| root.get(k).is_some())
-        .collect();
-    if present.len() != 1 {
-        let found = if present.is_empty() {
-            "none".to_string()
-        } else {
-            present.join(", ")
-        };
+    let (present, found) = one_of(root, SCOPE_KEYS);
+    if let Some(found) = found {
         ctx.emit(
             &SCOPE_COUNT,
             at,
@@ -64,8 +55,7 @@ pub(crate) fn check_scope(ctx: &mut Ctx, root: &Node, at: &Ptr) {
             Some(Constraint::ExactlyOneOf(SCOPE_KEYS)),
         );
     }
-    for key in present {
-        let node = root.get(key).expect("present");
+    for (key, node) in present {
         let here = at.child(key);
         if !expect(ctx, node, &here, &format!("`{key}`"), Expect::String) {
             continue;

@@ -178,3 +178,27 @@ pub(crate) fn check_read_only(ctx: &mut Ctx, obj: &Node, at: &Ptr, key: &str) {
         );
     }
 }
+
+/// The keys of `obj` among `keys`, in `keys` order, and unless exactly one
+/// is there, how to say what was found ("none" or "a, b").
+pub(crate) fn one_of<'n, 'k>(
+    obj: &'n Node<'n>,
+    keys: &[&'k str],
+) -> (Vec<(&'k str, &'n Node<'n>)>, Option<String>) {
+    let present: Vec<(&str, &Node)> = keys
+        .iter()
+        .filter_map(|k| obj.get(k).map(|n| (*k, n)))
+        .collect();
+    let found = match present.len() {
+        0 => Some("none".to_string()),
+        1 => None,
+        _ => Some(
+            present
+                .iter()
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    };
+    (present, found)
+}
