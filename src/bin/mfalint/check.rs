@@ -1,0 +1,244 @@
+//! `mfalint check`.
+
+use std::path::{Path, PathBuf};
+
+use mfalint::json::{ParseErrorKind, Span};
+use mfalint::{Error, Kind, Severity};
+
+use crate::cli::CheckArgs;
+use crate::config::{self, Resolver};
+use crate::diag::{self, Diagnostic, Pos, Region};
+use crate::excerpt::Secrets;
+use crate::files::{self, Input};
+use crate::render;
+use crate::rules::{PARSE_ERROR, UNKNOWN_KIND};
+use crate::{error, Status};
+
+/// One checked file.
+pub struct FileResult {
+    /// As shown: the path as given or found, `<stdin>` (or --stdin-filename).
+    pub path: String,
+    pub kind: Option<Kind>,
+    /// The text (lossy when it is not UTF-8), for excerpts.
+    pub text: String,
+    pub secrets: Secrets,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The file fails the run (a finding at or above its fail-on).
+    pub fails: bool,
+}
+
+/// A file that could not be read or configured: `path: message`.
+pub struct FileProblem {
+    pub path: String,
+    pub message: String,
+}
+
+pub struct Run {
+    pub files: Vec<FileResult>,
+    pub problems: Vec<FileProblem>,
+}
+
+pub fn run(args: CheckArgs) -> Status {
+    // Command-line mistakes are usage errors before any file is read.
+    if let Err(e) = config::effective(&args, None) {
+        error(e);
+        return Status::Failure;
+    }
+    let (inputs, expand_problems) = files::expand(&args.paths);
+    let mut run = Run {
+        files: Vec::new(),
+        problems: expand_problems
+            .into_iter()
+            .map(|m| FileProblem {
+                path: String::new(),
+                message: m,
+            })
+            .collect(),
+    };
+    let mut resolver = Resolver::new(&args);
+    for input in inputs {
+        let (shown, dir) = match &input {
+            Input::Stdin => match &args.stdin_filename {
+                Some(p) => (display(p), parent_dir(p)),
+                None => ("<stdin>".to_string(), PathBuf::from(".")),
+            },
+            Input::File(p) => (display(p), parent_dir(p)),
+        };
+        let eff = match resolver.for_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                run.problems.push(FileProblem {
+                    path: shown,
+                    message: e.to_string(),
+                });
+                continue;
+            }
+        };
+        let limit = eff.options.limits.max_bytes;
+        let bytes = match files::read_limited(&input, limit) {
+            Ok(b) => b,
+            Err(e) => {
+                run.problems.push(FileProblem {
+                    message: format!("{shown}: {}", files::io_message(&e)),
+                    path: shown,
+                });
+                continue;
+            }
+        };
+        let mut result = check_bytes(shown, &bytes, &eff, &input);
+        result.fails = result.diagnostics.iter().any(|d| d.severity >= eff.fail_on);
+        run.files.push(result);
+    }
+    for p in &run.problems {
+        error(&p.message);
+    }
+    render::print(args.format, &run);
+    if !run.problems.is_empty() {
+        Status::Failure
+    } else if run.files.iter().any(|f| f.fails) {
+        Status::Findings
+    } else {
+        Status::Ok
+    }
+}
+
+fn parent_dir(p: &Path) -> PathBuf {
+    match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Paths as the user wrote them, with `/` separators on every platform.
+fn display(p: &Path) -> String {
+    let s = p.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        s.replace('\\', "/")
+    } else {
+        s.into_owned()
+    }
+}
+
+fn at_start(text: &str) -> Region {
+    Region::new(text, Span { start: 0, end: 1 })
+}
+
+fn check_bytes(path: String, bytes: &[u8], eff: &config::Effective, input: &Input) -> FileResult {
+    let opts = &eff.options;
+    let mut result = FileResult {
+        path,
+        kind: None,
+        text: String::new(),
+        secrets: Secrets::default(),
+        diagnostics: Vec::new(),
+        fails: false,
+    };
+    if bytes.len() > opts.limits.max_bytes {
+        let size = match input {
+            Input::File(p) => std::fs::metadata(p).map(|m| m.len().to_string()).ok(),
+            Input::Stdin => None,
+        };
+        let size = size.unwrap_or_else(|| format!("more than {}", opts.limits.max_bytes));
+        let message = format!(
+            "the file is {size} bytes, over the limit of {} bytes; it was not checked",
+            opts.limits.max_bytes
+        );
+        result.diagnostics.push(Diagnostic::file_level(
+            &PARSE_ERROR,
+            message,
+            Region {
+                start: Pos { line: 1, column: 1 },
+                end: Pos { line: 1, column: 1 },
+                bytes: Span::default(),
+            },
+        ));
+        return result;
+    }
+    let text = match mfalint::decode(bytes, opts) {
+        Ok(t) => t,
+        Err(e) => {
+            result.text = String::from_utf8_lossy(bytes).into_owned();
+            result.secrets = Secrets::from_text(&result.text);
+            result.diagnostics.push(parse_diagnostic(&result.text, &e));
+            return result;
+        }
+    };
+    result.text = text.to_string();
+    let text = result.text.as_str();
+    let root = match mfalint::parse(text, opts) {
+        Ok(root) => root,
+        Err(e) => {
+            result.secrets = Secrets::from_text(text);
+            result.diagnostics.push(parse_diagnostic(text, &e));
+            return result;
+        }
+    };
+    result.secrets = Secrets::from_tree(text, &root);
+    match mfalint::validate_node(&root, eff.kind, opts) {
+        Ok(report) => {
+            result.kind = Some(report.kind);
+            result.diagnostics = diag::locate_all(text, &root, &report.findings);
+            // Source order; the core's order breaks ties.
+            result
+                .diagnostics
+                .sort_by_key(|d| (d.region.start.line, d.region.start.column));
+        }
+        Err(Error::Detect(e)) => {
+            let message = format!("{e}");
+            result.diagnostics.push(Diagnostic::file_level(
+                &UNKNOWN_KIND,
+                message,
+                Region::new(
+                    text,
+                    Span {
+                        start: root.span.start,
+                        end: root.span.start + 1,
+                    },
+                ),
+            ));
+        }
+        Err(e @ Error::Parse { .. }) => result.diagnostics.push(parse_diagnostic(text, &e)),
+    }
+    result
+}
+
+/// An MFA000 finding at the place the parser stopped.
+fn parse_diagnostic(text: &str, e: &Error) -> Diagnostic {
+    match e {
+        Error::Parse { error, .. } => {
+            let start = error.offset.min(text.len());
+            let len = text[start..].chars().next().map_or(0, char::len_utf8);
+            let span = match error.kind {
+                ParseErrorKind::ByteOrderMark => Span { start: 0, end: 3 },
+                _ => Span {
+                    start,
+                    end: start + len,
+                },
+            };
+            let mut region = Region::new(text, span);
+            if matches!(error.kind, ParseErrorKind::ByteOrderMark) {
+                region.start = Pos { line: 1, column: 1 };
+                region.end = Pos { line: 1, column: 2 };
+            }
+            let message = match &error.kind {
+                ParseErrorKind::InvalidUtf8(_) => {
+                    "invalid UTF-8: the file must be UTF-8 encoded JSON text".to_string()
+                }
+                k => format!("invalid JSON: {k}"),
+            };
+            Diagnostic::file_level(&PARSE_ERROR, message, region)
+        }
+        Error::Detect(d) => Diagnostic::file_level(&UNKNOWN_KIND, d.to_string(), at_start(text)),
+    }
+}
+
+/// Severity counts over a run.
+pub fn counts(run: &Run) -> (usize, usize) {
+    let all = run.files.iter().flat_map(|f| &f.diagnostics);
+    let errors = all
+        .clone()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = all.filter(|d| d.severity == Severity::Warning).count();
+    (errors, warnings)
+}

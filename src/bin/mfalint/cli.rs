@@ -1,0 +1,157 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use mfalint::{Kind, Mode};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mfalint",
+    version,
+    about = "Lints MFA server profile payloads (Palo Alto SCM / Prisma SASE mfa-servers, SailPoint ISC MFA config)",
+    after_help = "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or I/O error.\n\
+                  Configuration: the nearest mfalint.toml (or pyproject.toml [tool.mfalint]) above each file."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint payload files and directories (recursing into *.json); `-` reads stdin.
+    Check(CheckArgs),
+    /// List every rule: code, name, default severity, summary.
+    Rules(RulesArgs),
+    /// Explain one rule (by code, e.g. MFA040, or name, e.g. min-length).
+    Explain(ExplainArgs),
+    /// Fill documented defaults of absent optional fields; print the result (or --write it).
+    Normalize(RewriteArgs),
+    /// Mask every secret (first character, six `*`, last character); print the result (or --write it).
+    Redact(RewriteArgs),
+    /// Print the JSON Schema of a payload kind, or --check vendored copies of the schemas.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `path:line:col: severity[CODE] message`, a source excerpt and a summary.
+    Human,
+    /// One JSON document with every file and finding.
+    Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions workflow annotations (`::error file=...`).
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    /// A request body: masked secrets and ciphertext echoes are errors.
+    Request,
+    /// An exported GET response: masked secrets are expected.
+    Export,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(m: ModeArg) -> Mode {
+        match m {
+            ModeArg::Request => Mode::Request,
+            ModeArg::Export => Mode::Export,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+}
+
+pub fn parse_kind(s: &str) -> Result<Kind, String> {
+    Kind::from_id(s).ok_or_else(|| {
+        let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+        format!("unknown kind `{s}` (expected one of: {})", ids.join(", "))
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files, directories (recursing into *.json, sorted) or `-` for stdin.
+    #[arg(required = true, value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Payload kind of every file (default: the config's `kind`, else detected from the shape).
+    #[arg(long, value_parser = parse_kind, value_name = "KIND")]
+    pub kind: Option<Kind>,
+    /// request (default) or export (masked secrets and ciphertext echoes accepted).
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Exit 1 when a finding has at least this severity (default: error).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Run only these rules (codes, code prefixes, names or ALL; comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+    /// Turn these rules on in addition to the selected ones.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Turn these rules off.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Per-rule severity: CODE=error|warning|off (repeatable or comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE=LEVEL")]
+    pub severity: Vec<String>,
+    /// Use this configuration file for every file instead of discovering one.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Name shown for stdin, also used to discover its configuration.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Human,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule code (MFA040) or name (min-length).
+    pub rule: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RewriteArgs {
+    /// The payload file (`-` for stdin, without --write).
+    pub file: PathBuf,
+    /// Payload kind (default: detected from the shape).
+    #[arg(long, value_parser = parse_kind, value_name = "KIND")]
+    pub kind: Option<Kind>,
+    /// Rewrite the file in place, atomically (temporary file, fsync, rename; permissions kept).
+    #[arg(long)]
+    pub write: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The payload kind whose JSON Schema to print.
+    #[arg(value_parser = parse_kind, required_unless_present = "check", value_name = "KIND")]
+    pub kind: Option<Kind>,
+    /// Check that each file `<kind-id>.schema.json` is identical to this mfalint's schema of that kind.
+    #[arg(long, num_args = 1.., value_name = "FILES", conflicts_with = "kind")]
+    pub check: Option<Vec<PathBuf>>,
+}

@@ -1,0 +1,316 @@
+//! `mfalint.toml` (or `[tool.mfalint]` in `pyproject.toml`), found upward
+//! from each file, merged with the command line.
+//!
+//! ```toml
+//! select = ["ALL"]            # run only these (default: the CLI defaults)
+//! extend-select = ["MFA081"]  # and these
+//! ignore = ["MFA003"]         # but not these
+//! mode = "export"             # request (default) | export
+//! kind = "sase-mfa-server"    # payload kind of every file below (default: detected)
+//! fail-on = "warning"         # error (default) | warning
+//!
+//! [severity]
+//! MFA051 = "error"            # error | warning | off
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use mfalint::{Kind, Mode, Options, RuleSet, Severity};
+use serde::Deserialize;
+
+use crate::cli::{CheckArgs, FailOn};
+use crate::rules;
+
+pub const FILE_NAME: &str = "mfalint.toml";
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    pub select: Option<Vec<String>>,
+    #[serde(default)]
+    pub extend_select: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, String>,
+    pub mode: Option<String>,
+    pub kind: Option<String>,
+    pub fail_on: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct PyProject {
+    tool: Option<PyTool>,
+}
+
+#[derive(Deserialize)]
+struct PyTool {
+    mfalint: Option<toml::Value>,
+}
+
+/// What a file is checked with.
+#[derive(Debug, Clone)]
+pub struct Effective {
+    pub options: Options,
+    pub kind: Option<Kind>,
+    pub fail_on: Severity,
+}
+
+/// A configuration problem: `path: message`.
+#[derive(Debug, Clone)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Reads a config file: `mfalint.toml` (top-level keys) or `pyproject.toml`
+/// (`[tool.mfalint]`; `None` when it has no such table).
+pub fn load(path: &Path) -> Result<Option<Settings>, ConfigError> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError(format!("{shown}: cannot read configuration: {e}")))?;
+    let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
+    if is_pyproject {
+        let py: PyProject = toml::from_str(&text)
+            .map_err(|e| ConfigError(format!("{shown}: invalid TOML: {}", e.message())))?;
+        let Some(table) = py.tool.and_then(|t| t.mfalint) else {
+            return Ok(None);
+        };
+        let settings = Settings::deserialize(table)
+            .map_err(|e| ConfigError(format!("{shown}: [tool.mfalint]: {}", e.message())))?;
+        return Ok(Some(settings));
+    }
+    toml::from_str(&text)
+        .map(Some)
+        .map_err(|e| ConfigError(format!("{shown}: {}", e.message().trim_end())))
+}
+
+/// Finds the configuration governing files in `dir`: the nearest directory
+/// upward holding `mfalint.toml`, or a `pyproject.toml` with `[tool.mfalint]`.
+fn discover(dir: &Path) -> Result<Option<(PathBuf, Settings)>, ConfigError> {
+    for d in dir.ancestors() {
+        let toml_path = d.join(FILE_NAME);
+        if toml_path.is_file() {
+            let s = load(&toml_path)?.unwrap_or_default();
+            return Ok(Some((toml_path, s)));
+        }
+        let py = d.join("pyproject.toml");
+        if py.is_file() {
+            if let Some(s) = load(&py)? {
+                return Ok(Some((py, s)));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Resolves per-file settings, caching by directory and by config file.
+pub struct Resolver<'a> {
+    args: &'a CheckArgs,
+    fixed: Option<Result<Option<(PathBuf, Settings)>, ConfigError>>,
+    by_dir: HashMap<PathBuf, Result<Option<PathBuf>, ConfigError>>,
+    by_config: HashMap<Option<PathBuf>, Result<Rc<Effective>, ConfigError>>,
+    loaded: HashMap<PathBuf, Settings>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(args: &'a CheckArgs) -> Self {
+        let fixed = if args.no_config {
+            Some(Ok(None))
+        } else {
+            args.config
+                .as_ref()
+                .map(|p| load(p).map(|s| Some((p.clone(), s.unwrap_or_default()))))
+        };
+        Resolver {
+            args,
+            fixed,
+            by_dir: HashMap::new(),
+            by_config: HashMap::new(),
+            loaded: HashMap::new(),
+        }
+    }
+
+    /// Settings for a file in directory `dir` (relative paths are taken from
+    /// the current directory).
+    pub fn for_dir(&mut self, dir: &Path) -> Result<Rc<Effective>, ConfigError> {
+        let config_path = match &self.fixed {
+            Some(Ok(found)) => {
+                if let Some((p, s)) = found {
+                    self.loaded.entry(p.clone()).or_insert_with(|| s.clone());
+                }
+                found.as_ref().map(|(p, _)| p.clone())
+            }
+            Some(Err(e)) => return Err(e.clone()),
+            None => {
+                let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+                if !self.by_dir.contains_key(&abs) {
+                    let found = discover(&abs).map(|found| {
+                        found.map(|(p, s)| {
+                            self.loaded.entry(p.clone()).or_insert(s);
+                            p
+                        })
+                    });
+                    self.by_dir.insert(abs.clone(), found);
+                }
+                self.by_dir[&abs].clone()?
+            }
+        };
+        if !self.by_config.contains_key(&config_path) {
+            let settings = config_path.as_ref().map(|p| (p, &self.loaded[p]));
+            let eff = effective(self.args, settings).map(Rc::new);
+            self.by_config.insert(config_path.clone(), eff);
+        }
+        self.by_config[&config_path].clone()
+    }
+}
+
+fn check_selector(sel: &str, origin: &str) -> Result<(), ConfigError> {
+    if rules::is_file_level(sel) {
+        return Err(ConfigError(format!(
+            "{origin}: `{sel}` cannot be selected, ignored or re-levelled: a file that does not parse or whose kind is unknown was not checked at all"
+        )));
+    }
+    Ok(())
+}
+
+/// Applies one layer (config file, then command line) to `set`.
+fn apply(
+    set: &mut RuleSet,
+    origin: &str,
+    select: Option<&[String]>,
+    extend: &[String],
+    ignore: &[String],
+    severity: &[(String, String)],
+) -> Result<(), ConfigError> {
+    let err = |e: mfalint::UnknownSelector| ConfigError(format!("{origin}: {e}"));
+    if let Some(sel) = select {
+        sel.iter().try_for_each(|s| check_selector(s, origin))?;
+        let refs: Vec<&str> = sel.iter().map(String::as_str).collect();
+        set.only(&refs).map_err(err)?;
+    }
+    for s in extend {
+        check_selector(s, origin)?;
+        set.select(s).map_err(err)?;
+    }
+    for s in ignore {
+        check_selector(s, origin)?;
+        set.ignore(s).map_err(err)?;
+    }
+    for (sel, level) in severity {
+        check_selector(sel, origin)?;
+        match level.as_str() {
+            "off" => {
+                set.ignore(sel).map_err(err)?;
+            }
+            other => {
+                let sev = Severity::parse(other).ok_or_else(|| {
+                    ConfigError(format!(
+                        "{origin}: severity of `{sel}` must be error, warning or off, not `{other}`"
+                    ))
+                })?;
+                set.set_severity(sel, sev).map_err(err)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn parse_mode(s: &str, origin: &str) -> Result<Mode, ConfigError> {
+    Mode::parse(s).ok_or_else(|| {
+        ConfigError(format!(
+            "{origin}: mode must be `request` or `export`, not `{s}`"
+        ))
+    })
+}
+
+fn parse_fail_on(s: &str, origin: &str) -> Result<Severity, ConfigError> {
+    match s {
+        "error" => Ok(Severity::Error),
+        "warning" => Ok(Severity::Warning),
+        _ => Err(ConfigError(format!(
+            "{origin}: fail-on must be `error` or `warning`, not `{s}`"
+        ))),
+    }
+}
+
+/// The CLI's defaults, then the config file, then the command line.
+pub fn effective(
+    args: &CheckArgs,
+    config: Option<(&PathBuf, &Settings)>,
+) -> Result<Effective, ConfigError> {
+    let mut options = Options::default();
+    for code in rules::CLI_DEFAULT_ON {
+        options
+            .rules
+            .select(code)
+            .expect("CLI default rules are registered");
+    }
+    let mut kind = None;
+    let mut fail_on = Severity::Error;
+    if let Some((path, s)) = config {
+        let origin = path.display().to_string();
+        let sev: Vec<(String, String)> = s
+            .severity
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        apply(
+            &mut options.rules,
+            &origin,
+            s.select.as_deref(),
+            &s.extend_select,
+            &s.ignore,
+            &sev,
+        )?;
+        if let Some(m) = &s.mode {
+            options.mode = parse_mode(m, &origin)?;
+        }
+        if let Some(k) = &s.kind {
+            kind =
+                Some(crate::cli::parse_kind(k).map_err(|e| ConfigError(format!("{origin}: {e}")))?);
+        }
+        if let Some(f) = &s.fail_on {
+            fail_on = parse_fail_on(f, &origin)?;
+        }
+    }
+    let mut sev = Vec::new();
+    for item in &args.severity {
+        let Some((code, level)) = item.split_once('=') else {
+            return Err(ConfigError(format!(
+                "--severity: expected CODE=error|warning|off, got `{item}`"
+            )));
+        };
+        sev.push((code.trim().to_string(), level.trim().to_string()));
+    }
+    apply(
+        &mut options.rules,
+        "command line",
+        args.select.as_deref(),
+        &args.extend_select,
+        &args.ignore,
+        &sev,
+    )?;
+    if let Some(m) = args.mode {
+        options.mode = m.into();
+    }
+    if let Some(k) = args.kind {
+        kind = Some(k);
+    }
+    if let Some(f) = args.fail_on {
+        fail_on = match f {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+        };
+    }
+    Ok(Effective {
+        options,
+        kind,
+        fail_on,
+    })
+}

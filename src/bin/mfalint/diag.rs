@@ -1,0 +1,200 @@
+//! Findings placed in the source: `line:column` ranges, related locations.
+
+use mfalint::json::{line_col, Node, Span, Value};
+use mfalint::{Constraint, Finding, Rule, Severity};
+use serde::Serialize;
+
+/// A 1-based position; columns count characters (Unicode scalar values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A located range of the source (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    pub start: Pos,
+    pub end: Pos,
+    /// Byte range in the text, for the excerpt.
+    pub bytes: Span,
+}
+
+impl Region {
+    pub fn new(text: &str, span: Span) -> Region {
+        let s = line_col(text, span.start);
+        let e = line_col(text, span.end.max(span.start));
+        Region {
+            start: Pos {
+                line: s.line,
+                column: s.column,
+            },
+            end: Pos {
+                line: e.line,
+                column: e.column,
+            },
+            bytes: span,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Related {
+    pub region: Region,
+    pub message: String,
+}
+
+/// A finding with its place in the file.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// JSON Pointer, `None` for file-level problems (parse errors).
+    pub pointer: Option<String>,
+    pub constraint: Option<Constraint>,
+    pub region: Region,
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    /// A file-level diagnostic of one of the CLI's own rules.
+    pub fn file_level(rule: &'static Rule, message: String, region: Region) -> Diagnostic {
+        Diagnostic {
+            code: rule.code,
+            rule: rule.name,
+            severity: rule.severity,
+            message,
+            pointer: None,
+            constraint: None,
+            region,
+            related: Vec::new(),
+        }
+    }
+}
+
+/// Rules whose finding is about a member's key rather than its value.
+const KEY_RULES: &[&str] = &["MFA001", "MFA003", "MFA004"];
+
+/// Each later duplicate of a key, in the order the core reports them
+/// (an object's own duplicates, then its members depth first).
+struct DuplicateSite {
+    pointer: String,
+    key: String,
+    first: Span,
+    this: Span,
+}
+
+fn push_segment(pointer: &str, segment: &str) -> String {
+    let escaped = segment.replace('~', "~0").replace('/', "~1");
+    format!("{pointer}/{escaped}")
+}
+
+fn duplicate_sites(node: &Node, pointer: &str, out: &mut Vec<DuplicateSite>) {
+    match &node.value {
+        Value::Object(members) => {
+            for (i, m) in members.iter().enumerate() {
+                if let Some(first) = members[..i].iter().find(|e| e.key == m.key) {
+                    out.push(DuplicateSite {
+                        pointer: push_segment(pointer, &m.key),
+                        key: m.key.to_string(),
+                        first: first.key_span,
+                        this: m.key_span,
+                    });
+                }
+            }
+            for m in members {
+                duplicate_sites(&m.value, &push_segment(pointer, &m.key), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                duplicate_sites(item, &push_segment(pointer, &i.to_string()), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Drops the last segment of a pointer.
+fn parent(pointer: &str) -> &str {
+    pointer.rfind('/').map_or("", |i| &pointer[..i])
+}
+
+/// Where a finding is marked: the key for key rules, the value otherwise;
+/// for a missing key, the key of the enclosing member (or the `{` of the
+/// enclosing object when it is the root or an array item).
+fn span_of(root: &Node, f: &Finding) -> Span {
+    let loc = root.locate(&f.pointer);
+    if loc.exact {
+        if KEY_RULES.contains(&f.code) {
+            if let Some(k) = loc.key_span {
+                return k;
+            }
+        }
+        return loc.span;
+    }
+    let mut p = parent(&f.pointer);
+    loop {
+        let l = root.locate(p);
+        if l.exact {
+            return match l.key_span {
+                Some(k) => k,
+                None => Span {
+                    start: l.span.start,
+                    end: l.span.start + 1,
+                },
+            };
+        }
+        if p.is_empty() {
+            return Span {
+                start: l.span.start,
+                end: l.span.start + 1,
+            };
+        }
+        p = parent(p);
+    }
+}
+
+/// Places every finding of a parsed file.
+pub fn locate_all(text: &str, root: &Node, findings: &[Finding]) -> Vec<Diagnostic> {
+    let mut sites = Vec::new();
+    duplicate_sites(root, "", &mut sites);
+    let dup_count = findings.iter().filter(|f| f.code == "MFA001").count();
+    let mut sites = if dup_count == sites.len() {
+        sites.into_iter()
+    } else {
+        Vec::new().into_iter()
+    };
+    findings
+        .iter()
+        .map(|f| {
+            let mut d = Diagnostic {
+                code: f.code,
+                rule: f.rule,
+                severity: f.severity,
+                message: f.message.clone(),
+                pointer: Some(f.pointer.clone()),
+                constraint: f.constraint.clone(),
+                region: Region::new(text, span_of(root, f)),
+                related: Vec::new(),
+            };
+            if f.code == "MFA001" {
+                if let Some(site) = sites.next().filter(|s| s.pointer == f.pointer) {
+                    let first = Region::new(text, site.first);
+                    d.region = Region::new(text, site.this);
+                    d.message = format!(
+                        "duplicate key `{}`: first at line {}, again at line {}; parsers disagree on which value wins",
+                        site.key, first.start.line, d.region.start.line
+                    );
+                    d.related.push(Related {
+                        region: first,
+                        message: format!("first `{}` here", site.key),
+                    });
+                }
+            }
+            d
+        })
+        .collect()
+}

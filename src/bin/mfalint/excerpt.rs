@@ -1,0 +1,311 @@
+//! Source excerpts with every secret masked.
+//!
+//! Secret values are found twice over: from the parsed tree (exact, every
+//! duplicate) when the file parses, and by a tolerant scan of the text
+//! (`"secret_key": value`) that also works on files that do not parse.
+//! Lines of a file that does not parse are also cut after any secret key
+//! name they contain, in case the scan lost track of the strings.
+
+use std::ops::Range;
+
+use mfalint::json::{Node, Value};
+use mfalint::{is_secret_key, SECRET_KEYS};
+
+/// Byte ranges of secret values, with what to show instead.
+#[derive(Debug, Default, Clone)]
+pub struct Secrets {
+    spans: Vec<(Range<usize>, String)>,
+    /// The file did not parse: be more careful.
+    strict: bool,
+}
+
+const HIDDEN: &str = "********";
+
+impl Secrets {
+    /// Secrets of a file that parsed.
+    pub fn from_tree(text: &str, root: &Node) -> Secrets {
+        let mut s = Secrets::default();
+        tree_spans(root, &mut s.spans);
+        s.spans.extend(scan(text));
+        s
+    }
+
+    /// Secrets of a file that did not parse.
+    pub fn from_text(text: &str) -> Secrets {
+        Secrets {
+            spans: scan(text),
+            strict: true,
+        }
+    }
+
+    /// `line` (bytes `start..start+line.len()` of the text) with secrets
+    /// replaced, and a map from byte offsets in the line to character
+    /// columns (0-based) of the result.
+    fn mask_line(&self, line: &str, start: usize) -> (String, Vec<usize>) {
+        let end = start + line.len();
+        let mut cuts: Vec<(Range<usize>, &str)> = self
+            .spans
+            .iter()
+            .filter(|(r, _)| r.start < end && r.end > start)
+            .map(|(r, shown)| {
+                let r = r.start.max(start) - start..r.end.min(end) - start;
+                (r, shown.as_str())
+            })
+            .collect();
+        if self.strict {
+            for key in SECRET_KEYS {
+                if let Some(i) = line.find(key) {
+                    cuts.push((i + key.len()..line.len(), "\": ********"));
+                }
+            }
+        }
+        let mut out = String::new();
+        let mut cols = vec![0; line.len() + 1];
+        let mut col = 0;
+        let mut i = 0;
+        while i < line.len() {
+            let covering = cuts
+                .iter()
+                .filter(|(r, _)| r.start <= i && i < r.end)
+                .max_by_key(|(r, _)| r.end);
+            if let Some((r, shown)) = covering {
+                for c in &mut cols[i..r.end] {
+                    *c = col;
+                }
+                out.push_str(shown);
+                col += shown.chars().count();
+                i = r.end;
+                continue;
+            }
+            let ch = line[i..].chars().next().unwrap_or(' ');
+            for c in &mut cols[i..i + ch.len_utf8()] {
+                *c = col;
+            }
+            out.push(ch);
+            col += 1;
+            i += ch.len_utf8();
+        }
+        cols[line.len()] = col;
+        (out, cols)
+    }
+
+    /// The line holding byte `at`, masked, with the marker under
+    /// `at..until` (clipped to the line), e.g.
+    /// ```text
+    ///   9 |       "okta_token": "********",
+    ///     |                     ^^^^^^^^^^
+    /// ```
+    pub fn excerpt(&self, text: &str, line_no: usize, at: usize, until: usize) -> String {
+        let at = at.min(text.len());
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        let mut line = &text[line_start..line_end];
+        if let Some(l) = line.strip_suffix('\r') {
+            line = l;
+        }
+        let (shown, cols) = self.mask_line(line, line_start);
+        let from = (at - line_start).min(line.len());
+        let to = until.clamp(at, line_start + line.len()) - line_start;
+        let a = cols[from];
+        let mut b = cols[to].max(a + 1);
+        let chars: Vec<char> = shown.chars().collect();
+        // Minified files: show a window around the marker.
+        const WIDTH: usize = 100;
+        let n = chars.len();
+        let (mut lo, mut hi) = (0, n);
+        if n > WIDTH {
+            lo = a.saturating_sub(30);
+            hi = (lo + WIDTH).min(n);
+            if hi - lo < WIDTH {
+                lo = hi.saturating_sub(WIDTH);
+            }
+        }
+        b = b.min(hi.max(a + 1));
+        let mut body = String::new();
+        let mut prefix = String::new();
+        if lo > 0 {
+            body.push_str("...");
+            prefix.push_str("   ");
+        }
+        body.extend(&chars[lo..hi]);
+        if hi < n {
+            body.push_str("...");
+        }
+        let marker_prefix: String = prefix
+            .chars()
+            .chain(chars[lo..a.min(hi)].iter().copied())
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let width = b.saturating_sub(a).max(1);
+        let gutter = line_no.to_string().len().max(3);
+        format!(
+            "{:>gutter$} | {}\n{:>gutter$} | {}{}",
+            line_no,
+            body.trim_end(),
+            "",
+            marker_prefix,
+            "^".repeat(width),
+        )
+    }
+}
+
+fn tree_spans(node: &Node, out: &mut Vec<(Range<usize>, String)>) {
+    match &node.value {
+        Value::Object(members) => {
+            for m in members {
+                if is_secret_key(&m.key) && !m.value.is_null() {
+                    let shown = match &m.value.value {
+                        Value::String(_) => format!("\"{HIDDEN}\""),
+                        _ => HIDDEN.to_string(),
+                    };
+                    out.push((m.value.span.start..m.value.span.end, shown));
+                } else {
+                    tree_spans(&m.value, out);
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| tree_spans(i, out)),
+        _ => {}
+    }
+}
+
+/// The end of a string literal starting at `start` (a `"`): after the
+/// closing quote, or at the end of the line when it is unterminated; and its
+/// content, unescaped as far as possible.
+fn scan_string(text: &str, start: usize) -> (usize, String) {
+    let bytes = text.as_bytes();
+    let mut i = start + 1;
+    let mut content = String::new();
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => return (i + 1, content),
+            b'\n' | b'\r' => return (i, content),
+            b'\\' => {
+                let next = bytes.get(i + 1).copied();
+                match next {
+                    Some(b'u') => {
+                        let hex = text.get(i + 2..i + 6).unwrap_or("");
+                        if let Some(c) = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+                        {
+                            content.push(c);
+                            i += 6;
+                        } else {
+                            i += 2;
+                        }
+                    }
+                    Some(b'\n' | b'\r') | None => i += 1,
+                    Some(c) => {
+                        content.push(c as char);
+                        i += 2;
+                    }
+                }
+            }
+            _ => {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                content.push(ch);
+                i += ch.len_utf8();
+            }
+        }
+    }
+    (bytes.len(), content)
+}
+
+fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Tolerant scan for `"secret_key" : value`: the value's bytes (a string to
+/// its closing quote or the end of the line; anything else to the next `,`,
+/// `}`, `]` or end of line).
+fn scan(text: &str) -> Vec<(Range<usize>, String)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        let (end, key) = scan_string(text, i);
+        i = end.max(i + 1);
+        if !is_secret_key(&key) {
+            continue;
+        }
+        let j = skip_ws(bytes, end);
+        if bytes.get(j) != Some(&b':') {
+            continue;
+        }
+        let v = skip_ws(bytes, j + 1);
+        if bytes.get(v) == Some(&b'"') {
+            let (vend, _) = scan_string(text, v);
+            out.push((v..vend, format!("\"{HIDDEN}\"")));
+            i = vend.max(i);
+        } else {
+            let mut e = v;
+            while e < bytes.len() && !matches!(bytes[e], b',' | b'}' | b']' | b'\n' | b'\r') {
+                e += 1;
+            }
+            if e > v {
+                out.push((v..e, HIDDEN.to_string()));
+            }
+            i = e.max(i);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secrets_of(text: &str) -> Secrets {
+        match mfalint::parse(text, &mfalint::Options::default()) {
+            Ok(root) => Secrets::from_tree(text, &root),
+            Err(_) => Secrets::from_text(text),
+        }
+    }
+
+    #[test]
+    fn masks_every_secret_on_a_line() {
+        let text = r#"{"okta_token": "00aBcDeFgHiJkL", "name": "x", "okta_token": "ZZsecretZZ"}"#;
+        let at = text.find("\"x\"").unwrap();
+        let e = secrets_of(text).excerpt(text, 1, at, at + 3);
+        assert!(!e.contains("aBcDeF"), "{e}");
+        assert!(!e.contains("secret"), "{e}");
+        assert!(e.contains("\"x\""), "{e}");
+    }
+
+    #[test]
+    fn masks_secrets_in_files_that_do_not_parse() {
+        for text in [
+            "{\"okta_token\": \"hunter2hunter2\", \"a\": }",
+            "{\"okta_token\": \"hunter2hunter2\n}",
+            "{\"okta_token\": hunter2hunter2}",
+            "{\"a\": \"b\"c\", \"okta_token\": \"hunter2hunter2\"}",
+            "{\"okta_token\":\n  \"hunter2hunter2\" x}",
+            "{\"okta\\u005ftoken\": \"hunter2hunter2\" x}",
+        ] {
+            let s = secrets_of(text);
+            for (n, line) in text.split('\n').enumerate() {
+                let start = text.find(line).unwrap();
+                let e = s.excerpt(text, n + 1, start, start + 1);
+                assert!(!e.contains("hunter"), "{text:?} -> {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn marker_follows_masking() {
+        let text = "{\"okta_token\": \"abcdefghijklmnop\", \"okta_timeout\": 3}";
+        let at = text.find('3').unwrap();
+        let e = secrets_of(text).excerpt(text, 1, at, at + 1);
+        let lines: Vec<&str> = e.lines().collect();
+        let col = lines[1].find('^').unwrap();
+        assert_eq!(&lines[0][col..col + 1], "3", "{e}");
+    }
+}

@@ -1,0 +1,104 @@
+//! Which files a `check` run reads, and reading them.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// One input of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+/// Directories never entered when recursing.
+const SKIPPED_DIRS: &[&str] = &["node_modules", "target"];
+
+/// Expands the command-line paths: files as given, directories recursively
+/// into `*.json` files sorted by path (hidden directories, `node_modules`
+/// and `target` skipped), `-` as stdin. Problems are `path: message`.
+pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
+    let mut inputs = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Err(e) => problems.push(format!("{}: {}", p.display(), io_message(&e))),
+            Ok(m) if m.is_dir() => {
+                let mut found = Vec::new();
+                if let Err(e) = walk(p, &mut found) {
+                    problems.push(e);
+                }
+                found.sort();
+                if found.is_empty() {
+                    problems.push(format!(
+                        "{}: no *.json file in this directory or below it",
+                        p.display()
+                    ));
+                }
+                inputs.extend(found.into_iter().map(Input::File));
+            }
+            Ok(_) => inputs.push(Input::File(p.clone())),
+        }
+    }
+    (inputs, problems)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("{}: {}", dir.display(), io_message(&e)))?;
+    let mut entries: Vec<_> = entries
+        .collect::<Result<_, _>>()
+        .map_err(|e| format!("{}: {}", dir.display(), io_message(&e)))?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        // Symlinks are followed to files, never into directories (no loops).
+        let file_type = entry
+            .file_type()
+            .map_err(|e| format!("{}: {}", path.display(), io_message(&e)))?;
+        if file_type.is_dir() {
+            if !name.starts_with('.') && !SKIPPED_DIRS.contains(&name.as_ref()) {
+                walk(&path, out)?;
+            }
+        } else if is_json_name(&name) && path.is_file() {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_json_name(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// An I/O error's message without Rust's `(os error N)` suffix.
+pub fn io_message(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Reads at most `limit + 1` bytes, so a huge file is not read whole just to
+/// be rejected.
+pub fn read_limited(input: &Input, limit: usize) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    let cap = limit as u64 + 1;
+    match input {
+        Input::Stdin => {
+            std::io::stdin().lock().take(cap).read_to_end(&mut buf)?;
+        }
+        Input::File(p) => {
+            std::fs::File::open(p)?.take(cap).read_to_end(&mut buf)?;
+        }
+    }
+    Ok(buf)
+}
