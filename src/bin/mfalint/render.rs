@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use mfalint::Severity;
-use serde_json::{json, Value};
+use mfalint::{Constraint, Severity};
+use serde::Serialize;
 
 use crate::check::{counts, FileResult, Run};
 use crate::cli::Format;
@@ -15,15 +15,15 @@ use crate::rules;
 pub fn print(format: Format, run: &Run) {
     let out = match format {
         Format::Human => human(run),
-        Format::Json => pretty(&json_report(run)),
-        Format::Sarif => pretty(&sarif(run)),
+        Format::Json => json_report(run),
+        Format::Sarif => sarif(run),
         Format::Github => github(run),
     };
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(out.as_bytes());
 }
 
-fn pretty(v: &Value) -> String {
+fn pretty(v: &impl Serialize) -> String {
     let mut s = serde_json::to_string_pretty(v).expect("JSON values serialize");
     s.push('\n');
     s
@@ -96,65 +96,118 @@ pub fn human(run: &Run) -> String {
     out
 }
 
-fn diagnostic_json(d: &Diagnostic) -> Value {
-    let mut v = json!({
-        "code": d.code,
-        "rule": d.rule,
-        "severity": d.severity,
-        "message": d.message,
-        "pointer": d.pointer,
-        "line": d.region.start.line,
-        "column": d.region.start.column,
-        "end_line": d.region.end.line,
-        "end_column": d.region.end.column,
-    });
-    if let Some(c) = &d.constraint {
-        v["constraint"] = serde_json::to_value(c).expect("constraints serialize");
-    }
-    if !d.related.is_empty() {
-        v["related"] = d
-            .related
-            .iter()
-            .map(|r| {
-                json!({
-                    "line": r.region.start.line,
-                    "column": r.region.start.column,
-                    "message": r.message,
-                })
-            })
-            .collect();
-    }
-    v
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    line: usize,
+    column: usize,
+    message: &'a str,
 }
 
-pub fn json_report(run: &Run) -> Value {
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'static str,
+    rule: &'static str,
+    severity: Severity,
+    message: &'a str,
+    pointer: Option<&'a str>,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    constraint: Option<&'a Constraint>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonFile<'a> {
+    Checked {
+        path: &'a str,
+        kind: Option<&'static str>,
+        findings: Vec<JsonFinding<'a>>,
+    },
+    Failed {
+        path: Option<&'a str>,
+        error: &'a str,
+    },
+}
+
+#[derive(Serialize)]
+struct JsonTool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    failed: bool,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    tool: JsonTool,
+    files: Vec<JsonFile<'a>>,
+    summary: JsonSummary,
+}
+
+fn json_finding(d: &Diagnostic) -> JsonFinding<'_> {
+    JsonFinding {
+        code: d.code,
+        rule: d.rule,
+        severity: d.severity,
+        message: &d.message,
+        pointer: d.pointer.as_deref(),
+        line: d.region.start.line,
+        column: d.region.start.column,
+        end_line: d.region.end.line,
+        end_column: d.region.end.column,
+        constraint: d.constraint.as_ref(),
+        related: d
+            .related
+            .iter()
+            .map(|r| JsonRelated {
+                line: r.region.start.line,
+                column: r.region.start.column,
+                message: &r.message,
+            })
+            .collect(),
+    }
+}
+
+/// `--format json`: fields in a fixed order (structs, not maps).
+pub fn json_report(run: &Run) -> String {
     let (errors, warnings) = counts(run);
-    let mut files: Vec<Value> = run
+    let mut files: Vec<JsonFile> = run
         .files
         .iter()
-        .map(|f| {
-            json!({
-                "path": f.path,
-                "kind": f.kind.map(|k| k.id()),
-                "findings": f.diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
-            })
+        .map(|f| JsonFile::Checked {
+            path: &f.path,
+            kind: f.kind.map(|k| k.id()),
+            findings: f.diagnostics.iter().map(json_finding).collect(),
         })
         .collect();
-    files.extend(run.problems.iter().map(|p| {
-        json!({
-            "path": if p.path.is_empty() { Value::Null } else { json!(p.path) },
-            "error": p.message,
-        })
+    files.extend(run.problems.iter().map(|p| JsonFile::Failed {
+        path: (!p.path.is_empty()).then_some(p.path.as_str()),
+        error: &p.message,
     }));
-    json!({
-        "version": 1,
-        "tool": {"name": "mfalint", "version": env!("CARGO_PKG_VERSION")},
-        "files": files,
-        "summary": {
-            "files": run.files.len(),
-            "errors": errors,
-            "warnings": warnings,
-            "failed": run.files.iter().any(|f| f.fails) || !run.problems.is_empty(),
+    pretty(&JsonReport {
+        version: 1,
+        tool: JsonTool {
+            name: "mfalint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        files,
+        summary: JsonSummary {
+            files: run.files.len(),
+            errors,
+            warnings,
+            failed: run.files.iter().any(|f| f.fails) || !run.problems.is_empty(),
         },
     })
 }
@@ -232,105 +285,255 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-fn sarif_region(r: &Region) -> Value {
-    json!({
-        "startLine": r.start.line,
-        "startColumn": r.start.column,
-        "endLine": r.end.line,
-        "endColumn": r.end.column.max(if r.end.line == r.start.line { r.start.column + 1 } else { 1 }),
-    })
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
 }
 
-pub fn sarif(run: &Run) -> Value {
+fn sarif_region(r: &Region) -> SarifRegion {
+    let min_end = if r.end.line == r.start.line {
+        r.start.column + 1
+    } else {
+        1
+    };
+    SarifRegion {
+        start_line: r.start.line,
+        start_column: r.start.column,
+        end_line: r.end.line,
+        end_column: r.end.column.max(min_end),
+    }
+}
+
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: SarifRegion,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation<'a> {
+    fully_qualified_name: &'a str,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    logical_locations: Vec<LogicalLocation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation<'a> {
+    id: usize,
+    message: Text<'a>,
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text<'a>,
+    locations: Vec<Location<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation<'a>>,
+}
+
+#[derive(Serialize)]
+struct RuleConfig {
+    level: &'static str,
+    enabled: bool,
+}
+
+#[derive(Serialize)]
+struct RuleProperties {
+    tags: [&'static str; 2],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportingDescriptor {
+    id: &'static str,
+    name: &'static str,
+    short_description: Text<'static>,
+    full_description: Text<'static>,
+    help_uri: String,
+    help: OwnedText,
+    default_configuration: RuleConfig,
+    properties: RuleProperties,
+}
+
+#[derive(Serialize)]
+struct OwnedText {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    semantic_version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<ReportingDescriptor>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+struct Notification<'a> {
+    level: &'static str,
+    message: Text<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation<'a> {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRun<'a> {
+    tool: Tool,
+    column_kind: &'static str,
+    invocations: Vec<Invocation<'a>>,
+    results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+struct SarifLog<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<SarifRun<'a>>,
+}
+
+/// `--format sarif`: SARIF 2.1.0, paths relative to `%SRCROOT%` (the
+/// directory mfalint ran in), 1-based columns in code points.
+pub fn sarif(run: &Run) -> String {
     let all = rules::all();
-    let rules_json: Vec<Value> = all
+    let rules_json = all
         .iter()
-        .map(|r| {
-            json!({
-                "id": r.code,
-                "name": r.name,
-                "shortDescription": {"text": r.summary},
-                "fullDescription": {"text": r.doc},
-                "helpUri": rules::help_uri(r),
-                "help": {"text": format!("{}\n\nSource: {}", r.doc, r.source)},
-                "defaultConfiguration": {
-                    "level": sarif_level(r.severity),
-                    "enabled": rules::cli_default_enabled(r),
-                },
-                "properties": {"tags": ["mfa", "config"]},
-            })
+        .map(|r| ReportingDescriptor {
+            id: r.code,
+            name: r.name,
+            short_description: Text { text: r.summary },
+            full_description: Text { text: r.doc },
+            help_uri: rules::help_uri(r),
+            help: OwnedText {
+                text: format!("{}\n\nSource: {}", r.doc, r.source),
+            },
+            default_configuration: RuleConfig {
+                level: sarif_level(r.severity),
+                enabled: rules::cli_default_enabled(r),
+            },
+            properties: RuleProperties {
+                tags: ["mfa", "config"],
+            },
         })
         .collect();
     let mut results = Vec::new();
     for file in &run.files {
         let (uri, absolute) = uri_of(&file.path);
-        let mut artifact = json!({"uri": uri});
-        if !absolute {
-            artifact["uriBaseId"] = json!("%SRCROOT%");
-        }
+        let artifact = ArtifactLocation {
+            uri,
+            uri_base_id: (!absolute).then_some("%SRCROOT%"),
+        };
         for d in &file.diagnostics {
-            let rule_index = all.iter().position(|r| r.code == d.code);
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": sarif_level(d.severity),
-                "message": {"text": d.message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": artifact,
-                        "region": sarif_region(&d.region),
+            let rule_index = all
+                .iter()
+                .position(|r| r.code == d.code)
+                .expect("every reported rule is registered");
+            results.push(SarifResult {
+                rule_id: d.code,
+                rule_index,
+                level: sarif_level(d.severity),
+                message: Text { text: &d.message },
+                locations: vec![Location {
+                    physical_location: PhysicalLocation {
+                        artifact_location: artifact.clone(),
+                        region: sarif_region(&d.region),
                     },
+                    logical_locations: d
+                        .pointer
+                        .as_deref()
+                        .map(|p| LogicalLocation {
+                            fully_qualified_name: p,
+                            kind: "member",
+                        })
+                        .into_iter()
+                        .collect(),
                 }],
-            });
-            if let Some(i) = rule_index {
-                result["ruleIndex"] = json!(i);
-            }
-            if let Some(p) = &d.pointer {
-                result["locations"][0]["logicalLocations"] = json!([{
-                    "fullyQualifiedName": p,
-                    "kind": "member",
-                }]);
-            }
-            if !d.related.is_empty() {
-                result["relatedLocations"] = d
+                related_locations: d
                     .related
                     .iter()
                     .enumerate()
-                    .map(|(i, r)| {
-                        json!({
-                            "id": i,
-                            "message": {"text": r.message},
-                            "physicalLocation": {
-                                "artifactLocation": artifact,
-                                "region": sarif_region(&r.region),
-                            },
-                        })
+                    .map(|(i, r)| RelatedLocation {
+                        id: i,
+                        message: Text { text: &r.message },
+                        physical_location: PhysicalLocation {
+                            artifact_location: artifact.clone(),
+                            region: sarif_region(&r.region),
+                        },
                     })
-                    .collect();
-            }
-            results.push(result);
+                    .collect(),
+            });
         }
     }
-    let notifications: Vec<Value> = run
+    let notifications = run
         .problems
         .iter()
-        .map(|p| json!({"level": "error", "message": {"text": p.message}}))
+        .map(|p| Notification {
+            level: "error",
+            message: Text { text: &p.message },
+        })
         .collect();
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "mfalint",
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://crates.io/crates/mfalint",
-                "rules": rules_json,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{
-                "executionSuccessful": run.problems.is_empty(),
-                "toolExecutionNotifications": notifications,
+    pretty(&SarifLog {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: vec![SarifRun {
+            tool: Tool {
+                driver: Driver {
+                    name: "mfalint",
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: "https://crates.io/crates/mfalint",
+                    rules: rules_json,
+                },
+            },
+            column_kind: "unicodeCodePoints",
+            invocations: vec![Invocation {
+                execution_successful: run.problems.is_empty(),
+                tool_execution_notifications: notifications,
             }],
-            "results": results,
+            results,
         }],
     })
 }
