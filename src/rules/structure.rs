@@ -1,5 +1,7 @@
 //! Document structure: duplicate keys, JSON types, unknown keys, read-only fields.
 
+use std::collections::HashSet;
+
 use crate::ctx::Ctx;
 use crate::finding::{Constraint, Severity};
 use crate::json::{Node, Value};
@@ -54,12 +56,24 @@ pub static READ_ONLY: Rule = Rule {
     source: "SCM mfa-servers.id readOnly; RULINGS.md",
 };
 
+/// Objects up to this many members are checked for duplicates pairwise.
+const SMALL_OBJECT: usize = 16;
+
 /// Reports every duplicate key in the tree, naming the key.
 pub(crate) fn check_duplicates(ctx: &mut Ctx, node: &Node, at: &Ptr) {
     match &node.value {
         Value::Object(members) => {
+            // A linear scan for small objects; a set above that, so a
+            // hostile object with 100,000 keys is not quadratic.
+            let mut seen = HashSet::new();
+            let big = members.len() > SMALL_OBJECT;
             for (i, m) in members.iter().enumerate() {
-                if members[..i].iter().any(|earlier| earlier.key == m.key) {
+                let duplicate = if big {
+                    !seen.insert(m.key.as_ref())
+                } else {
+                    members[..i].iter().any(|earlier| earlier.key == m.key)
+                };
+                if duplicate {
                     ctx.emit(
                         &DUPLICATE_KEY,
                         &at.child(&m.key),
