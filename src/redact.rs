@@ -35,14 +35,26 @@ pub fn mask(secret: &str) -> String {
     }
 }
 
+/// A value [`mask`] could have produced (`d******Y` or `********`): left
+/// as is, so redacting is idempotent and an export's masks survive. It
+/// shows nothing a mask would not.
+fn is_mask(node: &Node) -> bool {
+    let Value::String(s) = &node.value else {
+        return false;
+    };
+    let chars: Vec<char> = s.chars().take(9).collect();
+    chars.len() == 8 && chars[1..7].iter().all(|c| *c == '*')
+}
+
 /// Masks every secret-named member anywhere in the tree, duplicates
-/// included, whatever its type (null stays null). Returns how many.
+/// included, whatever its type (null and existing masks stay). Returns how
+/// many it masked.
 pub fn redact_node(node: &mut Node) -> usize {
     let mut count = 0;
     match &mut node.value {
         Value::Object(members) => {
             for m in members {
-                if is_secret_key(&m.key) && !m.value.is_null() {
+                if is_secret_key(&m.key) && !m.value.is_null() && !is_mask(&m.value) {
                     let masked = match &m.value.value {
                         Value::String(s) => mask(s),
                         _ => mask(""),
