@@ -68,6 +68,25 @@ for (const [file, kind, valid] of cases) {
 }
 console.log(`ok   ${checked} upstream examples (tests/fixtures/upstream)`);
 
+// Edge cases (hostnames, scope digits and lengths, timeouts, masks with
+// astral characters): ajv's ECMA-262 regexes and code-point lengths must
+// give the verdicts the Rust validators give (tests/schemas.rs checks the
+// same file against mfalint and the jsonschema crate).
+const edge = JSON.parse(readFileSync(join(root, "tests", "fixtures", "schema-cases", "cases.json"), "utf8"));
+let failed = 0;
+for (const c of edge) {
+  const validate = validators[c.kind];
+  if (!validate) {
+    problems.push(`schema-cases: no schema for ${c.kind}`);
+    continue;
+  }
+  if (validate(c.payload) !== c.valid) {
+    failed += 1;
+    problems.push(`schema-cases: ${c.kind} "${c.what}": ajv says ${!c.valid ? "valid" : "invalid"}, expected ${c.valid ? "valid" : "invalid"}`);
+  }
+}
+console.log(`${failed ? "FAIL" : "ok  "} ${edge.length} edge cases (tests/fixtures/schema-cases/cases.json)`);
+
 if (problems.length) {
   for (const p of problems) console.error(p);
   process.exit(1);

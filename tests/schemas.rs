@@ -444,3 +444,39 @@ fn upstream_examples_get_the_same_verdict_from_both() {
         assert!(exported.is_valid(), "{file} in export mode:\n{exported}");
     }
 }
+
+/// `tests/fixtures/schema-cases/cases.json`: edge cases whose verdict
+/// mfalint, the jsonschema crate (both regex engines) and ajv
+/// (`scripts/test-schemas.sh`) must all give.
+#[test]
+fn edge_cases_get_the_same_verdict_from_every_engine() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-cases/cases.json");
+    let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(cases.len() >= 50);
+    for kind in Kind::ALL {
+        let s = schema(kind);
+        let fancy = jsonschema::draft202012::new(&s).unwrap();
+        let plain = jsonschema::draft202012::options()
+            .with_pattern_options(jsonschema::PatternOptions::regex())
+            .build(&s)
+            .unwrap();
+        let mine: Vec<&Value> = cases.iter().filter(|c| c["kind"] == kind.id()).collect();
+        assert!(!mine.is_empty(), "{kind} has edge cases");
+        for c in mine {
+            let (what, payload, valid) = (&c["what"], &c["payload"], c["valid"].as_bool().unwrap());
+            let text = serde_json::to_string(payload).unwrap();
+            let report = mfalint::validate_str(&text, Some(kind), &Options::default()).unwrap();
+            assert_eq!(report.is_valid(), valid, "{kind} {what}: mfalint\n{report}");
+            assert_eq!(
+                fancy.is_valid(payload),
+                valid,
+                "{kind} {what}: jsonschema (fancy-regex)"
+            );
+            assert_eq!(
+                plain.is_valid(payload),
+                valid,
+                "{kind} {what}: jsonschema (regex)"
+            );
+        }
+    }
+}
