@@ -1,0 +1,2 @@
+//! Shared invariants for the fuzz targets; see `invariants.rs`.
+pub mod invariants;
