@@ -1,1 +1,502 @@
-//! placeholder, replaced by the WASM bindings
+//! WebAssembly bindings of mfalint for the npm package in `pkg/`.
+//!
+//! Every export takes JSON text (the payload, and the options as a JSON
+//! object) and returns JSON text: `{"ok": <value>}` or
+//! `{"error": {"category", "message", ...}}`. The hand-written JavaScript
+//! wrapper in `pkg/lib/api.js` parses the result, returns the value or
+//! throws an `MfalintError`, and carries the TypeScript types. Text keeps
+//! the boundary small: no `JsValue` conversion code in the `.wasm`, and the
+//! core's span-keeping parser sees exactly the text a client would send.
+//!
+//! The functions are plain Rust too (`*_json`), so the option handling is
+//! unit-tested natively.
+
+use mfalint::{envelope, params, Error, Kind, Mode, Options, RuleSet, Severity, UnknownSelector};
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// The options object of the JavaScript API (`ValidateOptions` in
+/// `pkg/index.d.ts`). Unknown keys are an error, so a typo is not ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsOptions {
+    pub kind: Option<String>,
+    pub mode: Option<String>,
+    /// Turns rules on (codes, code prefixes, names or `ALL`).
+    pub select: Option<Vec<String>>,
+    /// Runs only these rules.
+    pub only: Option<Vec<String>>,
+    /// Turns rules off.
+    pub ignore: Option<Vec<String>>,
+    /// Selector → `"error"`, `"warning"` or `"off"`, applied in order.
+    #[serde(default, deserialize_with = "ordered_pairs")]
+    pub severity: Option<Vec<(String, Value)>>,
+}
+
+/// A JSON object's members in document order (stock `serde_json::Map`
+/// sorts them, and the order of severity overrides matters).
+fn ordered_pairs<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Vec<(String, Value)>>, D::Error> {
+    struct Pairs;
+    impl<'de> Visitor<'de> for Pairs {
+        type Value = Option<Vec<(String, Value)>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of selector: severity")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut pairs = Vec::new();
+            while let Some(pair) = map.next_entry()? {
+                pairs.push(pair);
+            }
+            Ok(Some(pairs))
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    d.deserialize_any(Pairs)
+}
+
+/// Why a call failed, as the JavaScript wrapper throws it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// `parse`, `detect` or `options`.
+    pub category: &'static str,
+    pub message: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl Failure {
+    fn options(message: String) -> Self {
+        Failure {
+            category: "options",
+            message,
+            line: None,
+            column: None,
+        }
+    }
+
+    fn to_json(&self) -> Value {
+        let mut error = json!({"category": self.category, "message": self.message});
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            error["line"] = line.into();
+            error["column"] = column.into();
+        }
+        json!({ "error": error })
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        let (category, line, column) = match &e {
+            Error::Parse { line, column, .. } => ("parse", Some(*line), Some(*column)),
+            Error::Detect(_) => ("detect", None, None),
+        };
+        Failure {
+            category,
+            message: e.to_string(),
+            line,
+            column,
+        }
+    }
+}
+
+impl From<UnknownSelector> for Failure {
+    fn from(e: UnknownSelector) -> Self {
+        Failure::options(e.to_string())
+    }
+}
+
+/// The core's `Options` and the kind (if one was named) for a JSON options
+/// object; an empty string means no options.
+pub fn options_from_json(text: &str) -> Result<(Option<Kind>, Options), Failure> {
+    let js: JsOptions = if text.trim().is_empty() {
+        JsOptions::default()
+    } else {
+        serde_json::from_str(text).map_err(|e| Failure::options(format!("invalid options: {e}")))?
+    };
+    let kind = match js.kind.as_deref() {
+        None => None,
+        Some(id) => Some(Kind::from_id(id).ok_or_else(|| {
+            let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+            Failure::options(format!(
+                "unknown kind `{id}` (expected one of {})",
+                ids.join(", ")
+            ))
+        })?),
+    };
+    let mode = match js.mode.as_deref() {
+        None => Mode::default(),
+        Some(m) => Mode::parse(m).ok_or_else(|| {
+            Failure::options(format!(
+                "unknown mode `{m}` (expected `request` or `export`)"
+            ))
+        })?,
+    };
+    let mut rules = RuleSet::default();
+    if let Some(only) = &js.only {
+        let only: Vec<&str> = only.iter().map(String::as_str).collect();
+        rules.only(&only)?;
+    }
+    for s in js.select.iter().flatten() {
+        rules.select(s)?;
+    }
+    for s in js.ignore.iter().flatten() {
+        rules.ignore(s)?;
+    }
+    for (selector, level) in js.severity.iter().flatten() {
+        let selector = selector.as_str();
+        match level.as_str() {
+            Some("off") => {
+                rules.ignore(selector)?;
+            }
+            Some(l) if Severity::parse(l).is_some() => {
+                rules.set_severity(selector, Severity::parse(l).expect("checked"))?;
+            }
+            _ => {
+                return Err(Failure::options(format!(
+                    "invalid severity {level} for `{selector}` (expected \"error\", \"warning\" or \"off\")"
+                )))
+            }
+        }
+    }
+    Ok((
+        kind,
+        Options {
+            mode,
+            rules,
+            ..Options::default()
+        },
+    ))
+}
+
+/// A value serialized straight to JSON text, so fields keep the order the
+/// Rust types declare (a `serde_json::Value` would sort them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Json(pub String);
+
+impl Json {
+    fn of<T: Serialize + ?Sized>(v: &T) -> Json {
+        Json(serde_json::to_string(v).expect("mfalint's types serialize to JSON"))
+    }
+
+    /// Parsed back, for tests.
+    pub fn value(&self) -> Value {
+        serde_json::from_str(&self.0).expect("valid JSON")
+    }
+}
+
+fn respond(result: Result<Json, Failure>) -> String {
+    match result {
+        Ok(Json(text)) => format!("{{\"ok\":{text}}}"),
+        Err(f) => f.to_json().to_string(),
+    }
+}
+
+/// `validate_str` with JSON options; the report as JSON.
+pub fn validate_json(text: &str, options: &str) -> Result<Json, Failure> {
+    let (kind, opts) = options_from_json(options)?;
+    let report = mfalint::validate_str(text, kind, &opts)?;
+    Ok(Json::of(&report))
+}
+
+/// Validates `text`; `{"ok": Report}` or `{"error": ...}`.
+#[wasm_bindgen(js_name = validate)]
+pub fn validate(text: &str, options: &str) -> String {
+    respond(validate_json(text, options))
+}
+
+/// The kind named in the options, else the detected one.
+pub fn detect_json(text: &str, options: &str) -> Result<Json, Failure> {
+    let (kind, opts) = options_from_json(options)?;
+    let root = mfalint::parse(text, &opts)?;
+    let kind = match kind {
+        Some(k) => k,
+        None => mfalint::detect(&root).map_err(Error::from)?,
+    };
+    Ok(Json::of(kind.id()))
+}
+
+#[wasm_bindgen(js_name = detectKind)]
+pub fn detect_kind(text: &str, options: &str) -> String {
+    respond(detect_json(text, options))
+}
+
+pub fn normalize_json(text: &str, options: &str) -> Result<Json, Failure> {
+    let (kind, opts) = options_from_json(options)?;
+    Ok(Json::of(&mfalint::normalize(text, kind, &opts)?))
+}
+
+#[wasm_bindgen(js_name = normalize)]
+pub fn normalize(text: &str, options: &str) -> String {
+    respond(normalize_json(text, options))
+}
+
+pub fn redact_json(text: &str, options: &str) -> Result<Json, Failure> {
+    let (_, opts) = options_from_json(options)?;
+    Ok(Json::of(&mfalint::redact(text, &opts)?))
+}
+
+#[wasm_bindgen(js_name = redact)]
+pub fn redact(text: &str, options: &str) -> String {
+    respond(redact_json(text, options))
+}
+
+/// The API's 400 body for the payload's error findings (`null` when it has
+/// none). `request_id` is the caller's; otherwise `random_uuid` (generated
+/// in JavaScript: wasm32-unknown-unknown has no OS randomness) is used as
+/// is for SCM and without dashes (32 hex digits) for SailPoint.
+pub fn api_error_json(
+    text: &str,
+    options: &str,
+    request_id: Option<&str>,
+    random_uuid: &str,
+) -> Result<Json, Failure> {
+    let (kind, opts) = options_from_json(options)?;
+    let report = mfalint::validate_str(text, kind, &opts)?;
+    let generated;
+    let id = match request_id {
+        Some(id) => id,
+        None => {
+            generated = if report.kind.is_sailpoint() {
+                random_uuid.replace('-', "")
+            } else {
+                random_uuid.to_string()
+            };
+            &generated
+        }
+    };
+    Ok(Json::of(&envelope::api_error(&report, Some(id))))
+}
+
+#[wasm_bindgen(js_name = apiError)]
+pub fn api_error(
+    text: &str,
+    options: &str,
+    request_id: Option<String>,
+    random_uuid: &str,
+) -> String {
+    respond(api_error_json(
+        text,
+        options,
+        request_id.as_deref(),
+        random_uuid,
+    ))
+}
+
+/// Every rule's metadata, in code order.
+pub fn rules_json() -> Json {
+    Json::of(mfalint::RULES)
+}
+
+#[wasm_bindgen(js_name = rules)]
+pub fn rules() -> String {
+    respond(Ok(rules_json()))
+}
+
+fn findings(options: &str, check: impl FnOnce(&Options) -> Vec<mfalint::Finding>) -> String {
+    respond(options_from_json(options).map(|(_, opts)| Json::of(&check(&opts))))
+}
+
+/// The `id` path parameter (a UUID); findings point at `/id`.
+#[wasm_bindgen(js_name = checkId)]
+pub fn check_id(id: &str, options: &str) -> String {
+    findings(options, |o| params::check_id(id, o))
+}
+
+/// The SailPoint `method` path parameter; findings point at `/method`.
+#[wasm_bindgen(js_name = checkMethod)]
+pub fn check_method(method: &str, options: &str) -> String {
+    findings(options, |o| params::check_method(method, o))
+}
+
+/// The legacy SASE query (`folder`, `position`).
+#[wasm_bindgen(js_name = checkSaseQuery)]
+pub fn check_sase_query(folder: Option<String>, position: Option<String>, options: &str) -> String {
+    findings(options, |o| {
+        params::check_sase_query(folder.as_deref(), position.as_deref(), o)
+    })
+}
+
+/// The JSON Schema (draft 2020-12) of a kind, as text.
+pub fn schema_json(kind: &str) -> Result<Json, Failure> {
+    let (kind, _) = options_from_json(&json!({ "kind": kind }).to_string())?;
+    Ok(Json(
+        mfalint::schema(kind.expect("kind given"))
+            .trim()
+            .to_string(),
+    ))
+}
+
+#[wasm_bindgen(js_name = schema)]
+pub fn schema(kind: &str) -> String {
+    respond(schema_json(kind))
+}
+
+/// The package version, to check the glue and the `.wasm` match.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Probe builds only (`--features serde-wasm-bindgen`): validates a
+/// JavaScript object converted by serde-wasm-bindgen, to compare with
+/// `JSON.stringify` + [`validate`]. Not in the shipped package.
+#[cfg(feature = "serde-wasm-bindgen")]
+#[wasm_bindgen(js_name = validateObject)]
+pub fn validate_object(value: wasm_bindgen::JsValue, options: &str) -> String {
+    let value: Value = match serde_wasm_bindgen::from_value(value) {
+        Ok(v) => v,
+        Err(e) => {
+            return Failure::options(format!("cannot convert the object: {e}"))
+                .to_json()
+                .to_string()
+        }
+    };
+    respond(
+        options_from_json(options)
+            .and_then(|(kind, opts)| Ok(Json::of(&mfalint::validate_value(&value, kind, &opts)?))),
+    )
+}
+
+/// Probe builds only: the scope check as a regular expression, to measure
+/// what `regex` / `regex-lite` would add to the `.wasm`.
+#[cfg(any(feature = "regex-probe", feature = "regex-lite-probe"))]
+#[wasm_bindgen(js_name = scopeMatchesRegex)]
+pub fn scope_matches_regex(value: &str) -> bool {
+    #[cfg(feature = "regex-probe")]
+    let re = regex::Regex::new(mfalint::spec::SCOPE_PATTERN);
+    #[cfg(all(feature = "regex-lite-probe", not(feature = "regex-probe")))]
+    let re = regex_lite::Regex::new(mfalint::spec::SCOPE_PATTERN);
+    re.map(|re| re.is_match(value)).unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCM: &str = r#"{"name": "okta", "mfa_cert_profile": "cp", "folder": "Shared",
+      "mfa_vendor_type": {"okta_adaptive_v1": {"okta_api_host": "acme.okta.com",
+      "okta_baseuri": "/api/v1", "okta_token": "short", "okta_org": "acme", "okta_timeout": 30}}}"#;
+
+    fn codes(v: &Json) -> Vec<String> {
+        let v = v.value();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn validates_like_the_core() {
+        let ours = validate_json(SCM, "").unwrap();
+        let core = mfalint::validate_str(SCM, None, &Options::default()).unwrap();
+        assert_eq!(ours.0, serde_json::to_string(&core).unwrap());
+        assert_eq!(codes(&ours), ["MFA040"]);
+    }
+
+    #[test]
+    fn options_apply_in_order() {
+        let v = validate_json(SCM, r#"{"select": ["MFA081"]}"#).unwrap();
+        assert_eq!(codes(&v), ["MFA040", "MFA081"]);
+        let v = validate_json(SCM, r#"{"select": ["ALL"], "ignore": ["min-length"]}"#).unwrap();
+        assert_eq!(codes(&v), ["MFA081"]);
+        let v = validate_json(SCM, r#"{"severity": {"MFA040": "warning"}}"#).unwrap();
+        assert_eq!(v.value()["findings"][0]["severity"], "warning");
+        let v = validate_json(SCM, r#"{"severity": {"MFA04": "off"}}"#).unwrap();
+        assert_eq!(codes(&v), Vec::<String>::new());
+        let v = validate_json(SCM, r#"{"only": ["MFA081"], "kind": "scm-mfa-server"}"#).unwrap();
+        assert_eq!(codes(&v), ["MFA081"]);
+    }
+
+    #[test]
+    fn bad_options_are_errors() {
+        for (options, needle) in [
+            (r#"{"kind": "okta"}"#, "unknown kind `okta`"),
+            (r#"{"mode": "get"}"#, "unknown mode `get`"),
+            (r#"{"select": ["MFA9"]}"#, "unknown rule selector `MFA9`"),
+            (r#"{"severity": {"MFA040": "fatal"}}"#, "invalid severity"),
+            (r#"{"kinds": "x"}"#, "unknown field `kinds`"),
+        ] {
+            let f = validate_json(SCM, options).unwrap_err();
+            assert_eq!(f.category, "options");
+            assert!(f.message.contains(needle), "{}", f.message);
+        }
+    }
+
+    #[test]
+    fn parse_and_detect_errors_keep_the_core_message() {
+        let f = validate_json("{\"a\": }", "").unwrap_err();
+        assert_eq!((f.category, f.line, f.column), ("parse", Some(1), Some(7)));
+        let core = mfalint::validate_str("{\"a\": }", None, &Options::default()).unwrap_err();
+        assert_eq!(f.message, core.to_string());
+        let f = validate_json("[]", "").unwrap_err();
+        assert_eq!(f.category, "detect");
+        assert!(f.message.starts_with("cannot tell the payload kind"));
+    }
+
+    #[test]
+    fn api_error_uses_the_given_or_generated_id() {
+        let uuid = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        let v = api_error_json(SCM, "", None, uuid).unwrap().value();
+        assert_eq!(v["_request_id"], uuid);
+        assert_eq!(v["_errors"][0]["details"]["errors"][0]["code"], "MFA040");
+        let v = api_error_json(SCM, "", Some("req-1"), uuid)
+            .unwrap()
+            .value();
+        assert_eq!(v["_request_id"], "req-1");
+        let duo = r#"{"mfaMethod": "duo-web", "host": 5}"#;
+        let v = api_error_json(duo, "", None, uuid).unwrap().value();
+        assert_eq!(v["trackingId"], "0f8fad5bd9cb469fa16570867728950e");
+        let ok = r#"{"mfaMethod": "duo-web"}"#;
+        assert_eq!(api_error_json(ok, "", None, uuid).unwrap().0, "null");
+    }
+
+    #[test]
+    fn redact_and_normalize_never_leak() {
+        let red = redact_json(SCM, "").unwrap();
+        assert!(!red.0.contains("short"));
+        assert!(red
+            .value()
+            .as_str()
+            .unwrap()
+            .contains("\"okta_token\": \"********\""));
+        let n = normalize_json(SCM, "").unwrap().value();
+        assert_eq!(n["kind"], "scm-mfa-server");
+    }
+
+    #[test]
+    fn severity_overrides_keep_their_order() {
+        // MFA040 last: error wins; MFA04 last: warning wins.
+        let v = validate_json(
+            SCM,
+            r#"{"severity": {"MFA04": "warning", "MFA040": "error"}}"#,
+        );
+        assert_eq!(v.unwrap().value()["findings"][0]["severity"], "error");
+        let v = validate_json(
+            SCM,
+            r#"{"severity": {"MFA040": "error", "MFA04": "warning"}}"#,
+        );
+        assert_eq!(v.unwrap().value()["findings"][0]["severity"], "warning");
+    }
+
+    #[test]
+    fn fields_keep_the_declared_order() {
+        let v = validate_json(SCM, "").unwrap();
+        assert!(v
+            .0
+            .starts_with(r#"{"kind":"scm-mfa-server","findings":[{"code":"MFA040","rule":"#));
+        let s = schema_json("scm-mfa-server").unwrap().value();
+        assert!(s["$id"]
+            .as_str()
+            .unwrap()
+            .ends_with("scm-mfa-server.schema.json"));
+        assert_eq!(schema_json("x").unwrap_err().category, "options");
+    }
+}

@@ -1,0 +1,325 @@
+// Hand-written types of the mfalint JavaScript API (pkg/lib/api.js).
+// The report shapes are the Rust crate's serde output, field for field.
+
+/** The payload kinds mfalint validates. */
+export type Kind =
+  | 'scm-mfa-server'
+  | 'sase-mfa-server'
+  | 'sailpoint-okta-config'
+  | 'sailpoint-duo-config'
+  | 'sailpoint-test-result';
+
+export declare const KINDS: readonly Kind[];
+
+/** `error`: the API would reject the payload. */
+export type Severity = 'error' | 'warning';
+
+/** `request`: a body about to be sent (masked secrets are errors);
+ * `export`: a GET response or exported file (masked secrets expected). */
+export type Mode = 'request' | 'export';
+
+export type RuleCode =
+  | 'MFA001' | 'MFA002' | 'MFA003' | 'MFA004' | 'MFA010'
+  | 'MFA020' | 'MFA021' | 'MFA022' | 'MFA030' | 'MFA031'
+  | 'MFA040' | 'MFA041' | 'MFA050' | 'MFA051' | 'MFA052'
+  | 'MFA060' | 'MFA061' | 'MFA070' | 'MFA071' | 'MFA080' | 'MFA081';
+
+export type RuleName =
+  | 'duplicate-key' | 'wrong-type' | 'unknown-key' | 'read-only-field' | 'missing-required'
+  | 'scope-count' | 'scope-length' | 'scope-pattern' | 'vendor-count' | 'vendor-missing'
+  | 'min-length' | 'hostname-format' | 'timeout-range' | 'timeout-numeric-string'
+  | 'timeout-not-integer' | 'method-mismatch' | 'enabled-without-credentials'
+  | 'enum-value' | 'uuid-format' | 'masked-secret' | 'plaintext-secret';
+
+/** A rule code (`MFA040`), a code prefix (`MFA04`), a rule name
+ * (`min-length`) or `ALL`. Unknown selectors throw an `options` error. */
+export type Selector = RuleCode | RuleName | 'ALL' | `MFA${string}`;
+
+/** The JSON types the `type` constraint names. */
+export type ExpectedType = 'object' | 'string' | 'string or null' | 'object or null' | 'boolean' | 'integer';
+
+/** The documented constraint a finding is about: exactly one key. */
+export type Constraint =
+  | { min_length: number }
+  | { max_length: number }
+  | { pattern: string }
+  | { format: 'hostname' | 'uuid' }
+  | { range: { minimum: number; maximum: number } }
+  | { type: ExpectedType }
+  | { enum: string[] }
+  | { exactly_one_of: string[] }
+  | { required: boolean }
+  | { const: 'okta-verify' | 'duo-web' }
+  | { read_only: boolean }
+  | { unique_keys: boolean }
+  | { secret: 'not masked' | 'not in files' };
+
+/** One problem found in a payload. */
+export interface Finding {
+  /** Stable rule code, e.g. `MFA040`. */
+  code: RuleCode;
+  /** Stable rule name, e.g. `min-length`. */
+  rule: RuleName;
+  severity: Severity;
+  /** JSON Pointer (RFC 6901) to the value; for a missing key, where it
+   * would be. `""` is the whole document. */
+  pointer: string;
+  /** Names the field and the constraint; never contains a secret's value. */
+  message: string;
+  /** Absent when the rule has no single constraint. */
+  constraint?: Constraint;
+}
+
+/** Every finding for one payload, in document order. */
+export interface Report {
+  kind: Kind;
+  findings: Finding[];
+}
+
+export interface ValidateOptions {
+  /** Omitted: detected from `$schema` or the payload's shape (an
+   * ambiguous or unknown shape throws a `detect` error). */
+  kind?: Kind;
+  /** Default `request`. */
+  mode?: Mode;
+  /** Turns rules on, e.g. `['MFA081']` (plaintext-secret is off by default
+   * in the library). */
+  select?: Selector[];
+  /** Runs only these rules (applied first). */
+  only?: Selector[];
+  /** Turns rules off (applied after `only` and `select`). */
+  ignore?: Selector[];
+  /** Per selector, in insertion order, applied last; `off` turns it off. A
+   * severity set here is not softened for legacy SASE. */
+  severity?: Partial<Record<Selector, Severity | 'off'>>;
+}
+
+export interface ApiErrorOptions extends ValidateOptions {
+  /** SCM `_request_id` / SailPoint `trackingId`. Default: a fresh
+   * `crypto.randomUUID()` (SailPoint: its 32 hex digits). */
+  requestId?: string;
+}
+
+export interface NormalizeOptions {
+  kind?: Kind;
+}
+
+/**
+ * A payload: JSON text (validated exactly as written, so duplicate keys and
+ * `30.0` are seen, and `line`/`column` are given for syntax errors), or any
+ * JSON-serializable value (validated as `JSON.stringify` writes it, i.e. as
+ * `fetch` would send it).
+ */
+export type Input = string | object;
+
+/** Why a call failed: `input` (not JSON-serializable), `parse` (not JSON;
+ * `line` and `column`, 1-based, columns in characters), `detect` (kind not
+ * given and not detectable), `options` (unknown kind, mode, selector,
+ * severity or option name), `init` (`mfalint/web` used before `init()`). */
+export type MfalintErrorCategory = 'input' | 'parse' | 'detect' | 'options' | 'init';
+
+export declare class MfalintError extends Error {
+  readonly name: 'MfalintError';
+  readonly category: MfalintErrorCategory;
+  /** Parse errors only. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** A default `normalize` filled in. */
+export interface Filled {
+  pointer: string;
+  /** The value as JSON text, e.g. `30` or `"/mfa/v1_1"`. */
+  value: string;
+}
+
+export interface Normalized {
+  kind: Kind;
+  /** The payload, pretty-printed, with the defaults added. */
+  text: string;
+  filled: Filled[];
+}
+
+/** A rule's public, stable metadata. */
+export interface RuleInfo {
+  code: RuleCode;
+  name: RuleName;
+  severity: Severity;
+  /** Off unless selected when false (MFA081 in the library). */
+  default_enabled: boolean;
+  summary: string;
+  doc: string;
+  source: string;
+}
+
+/** SCM / legacy SASE 400 body. */
+export interface ScmApiError {
+  _errors: [
+    {
+      code: 'E003';
+      message: 'Invalid Object';
+      details: { errors: Finding[] };
+    },
+  ];
+  _request_id: string;
+}
+
+export interface SailpointMessage {
+  locale: 'en-US';
+  localeOrigin: 'DEFAULT';
+  text: string;
+}
+
+/** SailPoint ISC 400 body. */
+export interface SailpointApiError {
+  detailCode: '400.1 Bad Request Content';
+  trackingId: string;
+  messages: SailpointMessage[];
+  causes: SailpointMessage[];
+}
+
+export type ApiError = ScmApiError | SailpointApiError;
+
+// ---- Payload shapes, for building payloads in typed code. Validation
+// accepts any value (that is what it checks), these are not required.
+
+export type ScopeKey = 'folder' | 'snippet' | 'device';
+
+export interface OktaAdaptiveV1 {
+  okta_api_host: string;
+  okta_baseuri: string;
+  okta_token: string;
+  okta_org: string;
+  okta_timeout: number;
+}
+
+export interface PingIdentityV1 {
+  ping_api_host?: string;
+  ping_baseuri?: string;
+  ping_use_base64_key: string;
+  ping_token: string;
+  ping_org_alias?: string;
+  ping_org?: string;
+  ping_timeout?: number;
+}
+
+export interface RsaSecuridAccessV1 {
+  rsa_api_host?: string;
+  rsa_baseuri?: string;
+  rsa_accesskey?: string;
+  rsa_accessid?: string;
+  rsa_assurancepolicyid?: string;
+  rsa_timeout?: number;
+}
+
+export interface DuoSecurityV2 {
+  duo_api_host: string;
+  duo_baseuri: string;
+  duo_timeout: number;
+  duo_integration_key: string;
+  duo_secret_key: string;
+}
+
+/** Exactly one vendor key. */
+export type MfaVendorType =
+  | { okta_adaptive_v1: OktaAdaptiveV1 }
+  | { ping_identity_v1: PingIdentityV1 }
+  | { rsa_securid_access_v1: RsaSecuridAccessV1 }
+  | { duo_security_v2: DuoSecurityV2 };
+
+/** Body of POST /mfa-servers and PUT /mfa-servers/:id (Strata Cloud Manager). */
+export type ScmMfaServer = {
+  $schema?: string;
+  /** Read-only: a warning in a request body. */
+  id?: string;
+  name: string;
+  mfa_cert_profile: string;
+  mfa_vendor_type?: MfaVendorType;
+} & ({ folder: string } | { snippet: string } | { device: string });
+
+/** Body of PUT /mfa/okta-verify/config (SailPoint ISC). */
+export interface SailpointOktaConfig {
+  mfaMethod?: 'okta-verify' | null;
+  enabled?: boolean;
+  host?: string | null;
+  accessKey?: string | null;
+  identityAttribute?: string | null;
+}
+
+/** Body of PUT /mfa/duo-web/config (SailPoint ISC). */
+export interface SailpointDuoConfig {
+  mfaMethod?: 'duo-web' | null;
+  enabled?: boolean;
+  host?: string | null;
+  accessKey?: string | null;
+  identityAttribute?: string | null;
+  configProperties?: Record<string, string | number | boolean | null> | null;
+}
+
+/** Response of GET /mfa/:method/test (SailPoint ISC). */
+export interface SailpointTestResult {
+  state: 'SUCCESS' | 'FAILED';
+  error?: string | null;
+}
+
+/** Any JSON value. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** A JSON Schema document (draft 2020-12). */
+export interface JsonSchema {
+  $schema: string;
+  $id: string;
+  title?: string;
+  description?: string;
+  [keyword: string]: JsonValue | undefined;
+}
+
+// ---- Functions
+
+/** Validates a payload. Throws `MfalintError` when it cannot be validated
+ * at all (not JSON, kind not detectable, bad options); findings are data. */
+export declare function validate(input: Input, options?: ValidateOptions): Report;
+
+/** True when no finding is an error: the API would accept the payload. */
+export declare function isValid(report: Report): boolean;
+
+/** The payload's kind from `$schema` or its shape; throws a `detect` error
+ * when it is ambiguous or unknown. */
+export declare function detectKind(input: Input): Kind;
+
+/** Fills documented defaults of absent optional fields (never required
+ * ones) and says what it filled. */
+export declare function normalize(input: Input, options?: NormalizeOptions): Normalized;
+
+/** The payload pretty-printed with every secret masked the way SailPoint
+ * does (`x******y`, or `********` under 8 characters). */
+export declare function redact(input: Input): string;
+
+/** The API's own 400 body for the payload's error findings, or `null` when
+ * the API would accept it. */
+export declare function apiError(input: Input, options?: ApiErrorOptions): ApiError | null;
+
+/** Every rule, in code order (frozen). */
+export declare function rules(): readonly RuleInfo[];
+
+/** A rule by code or name. */
+export declare function rule(codeOrName: string): RuleInfo | undefined;
+
+/** The `id` path parameter of /mfa-servers/:id (a UUID); findings point at `/id`. */
+export declare function checkId(id: string, options?: ValidateOptions): Finding[];
+
+/** The SailPoint `method` path parameter; findings point at `/method`. */
+export declare function checkMethod(method: string, options?: ValidateOptions): Finding[];
+
+/** The legacy SASE POST query; findings point at `/folder`, `/position`. */
+export declare function checkSaseQuery(
+  query: { folder?: string | null; position?: string | null },
+  options?: ValidateOptions,
+): Finding[];
+
+/** The JSON Schema (draft 2020-12) of a kind, as shipped in the crate's
+ * `schemas/` (throws an `options` error for an unknown kind). */
+export declare function schema(kind: Kind): JsonSchema;
+
+/** The version of the Rust crate inside the .wasm. */
+export declare function version(): string;

@@ -1,0 +1,167 @@
+// The JavaScript API of mfalint, shared by the node, bundler and web
+// entry points. `raw` is a wasm-bindgen module whose functions take JSON
+// text and return `{"ok": value}` or `{"error": {...}}` as JSON text
+// (crates/mfalint-wasm/src/lib.rs). Types: ../index.d.ts.
+// No eval, no new Function: the only CSP need is 'wasm-unsafe-eval'.
+
+/** Thrown when a payload cannot be validated at all, or a call is wrong. */
+export class MfalintError extends Error {
+  constructor(category, message, line, column) {
+    super(message);
+    this.name = 'MfalintError';
+    this.category = category;
+    if (line !== undefined) {
+      this.line = line;
+      this.column = column;
+    }
+  }
+}
+
+export const KINDS = Object.freeze([
+  'scm-mfa-server',
+  'sase-mfa-server',
+  'sailpoint-okta-config',
+  'sailpoint-duo-config',
+  'sailpoint-test-result',
+]);
+
+function describe(value) {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+/** The payload as JSON text: strings as they are, anything else through
+ * JSON.stringify, i.e. exactly what `fetch(url, {body: JSON.stringify(x)})`
+ * would send. */
+function payloadText(input) {
+  if (typeof input === 'string') return input;
+  let text;
+  try {
+    text = JSON.stringify(input);
+  } catch (e) {
+    throw new MfalintError('input', `the payload cannot be written as JSON: ${e.message}`);
+  }
+  if (text === undefined) {
+    throw new MfalintError('input', `expected JSON text or a JSON-serializable value, got ${describe(input)}`);
+  }
+  return text;
+}
+
+function optionsText(options, allowed) {
+  if (options === undefined || options === null) return '';
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new MfalintError('options', `invalid options: expected an object, got ${describe(options)}`);
+  }
+  const picked = {};
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      throw new MfalintError('options', `invalid options: unknown field \`${key}\`, expected one of ${allowed.map((k) => `\`${k}\``).join(', ')}`);
+    }
+    if (options[key] !== undefined) picked[key] = options[key];
+  }
+  return JSON.stringify(picked);
+}
+
+const VALIDATE_KEYS = ['kind', 'mode', 'select', 'only', 'ignore', 'severity'];
+
+function unwrap(resultText) {
+  const result = JSON.parse(resultText);
+  if ('error' in result) {
+    const e = result.error;
+    throw new MfalintError(e.category, e.message, e.line, e.column);
+  }
+  return result.ok;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** A v4 UUID: crypto.randomUUID where available (secure contexts, Node),
+ * else built from crypto.getRandomValues (also in plain-http pages). */
+function randomUuid() {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  if (!c || typeof c.getRandomValues !== 'function') {
+    throw new MfalintError('options', 'no crypto.getRandomValues to generate a request id; pass options.requestId');
+  }
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => HEX[x]).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function deepFreeze(value) {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Builds the API over a wasm-bindgen module. `check` runs before every call
+ * (the web entry uses it to insist on `await init()`).
+ */
+export function createApi(raw, check = () => {}) {
+  let ruleList;
+  const api = {
+    validate(input, options) {
+      check();
+      return unwrap(raw.validate(payloadText(input), optionsText(options, VALIDATE_KEYS)));
+    },
+    isValid(report) {
+      return !report.findings.some((f) => f.severity === 'error');
+    },
+    detectKind(input) {
+      check();
+      return unwrap(raw.detectKind(payloadText(input), ''));
+    },
+    normalize(input, options) {
+      check();
+      return unwrap(raw.normalize(payloadText(input), optionsText(options, ['kind'])));
+    },
+    redact(input) {
+      check();
+      return unwrap(raw.redact(payloadText(input), ''));
+    },
+    apiError(input, options) {
+      check();
+      const { requestId, ...rest } = options ?? {};
+      if (requestId !== undefined && typeof requestId !== 'string') {
+        throw new MfalintError('options', `invalid options: requestId must be a string, got ${describe(requestId)}`);
+      }
+      const text = optionsText(options == null ? options : rest, VALIDATE_KEYS);
+      return unwrap(raw.apiError(payloadText(input), text, requestId, randomUuid()));
+    },
+    rules() {
+      check();
+      ruleList ??= deepFreeze(unwrap(raw.rules()));
+      return ruleList;
+    },
+    rule(codeOrName) {
+      return api.rules().find((r) => r.code === codeOrName || r.name === codeOrName);
+    },
+    checkId(id, options) {
+      check();
+      return unwrap(raw.checkId(String(id), optionsText(options, VALIDATE_KEYS)));
+    },
+    checkMethod(method, options) {
+      check();
+      return unwrap(raw.checkMethod(String(method), optionsText(options, VALIDATE_KEYS)));
+    },
+    checkSaseQuery(query, options) {
+      check();
+      const { folder, position } = query ?? {};
+      const str = (v) => (v === undefined || v === null ? undefined : String(v));
+      return unwrap(raw.checkSaseQuery(str(folder), str(position), optionsText(options, VALIDATE_KEYS)));
+    },
+    schema(kind) {
+      check();
+      return unwrap(raw.schema(String(kind)));
+    },
+    version() {
+      check();
+      return raw.version();
+    },
+  };
+  return api;
+}
