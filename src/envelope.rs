@@ -92,7 +92,14 @@ pub fn api_error<'r>(report: &'r Report, request_id: Option<&str>) -> Option<Api
             )],
             causes: errors
                 .iter()
-                .map(|f| message(format!("{}: {} ({})", pointer_or_root(f), f.message, f.code)))
+                .map(|f| {
+                    message(format!(
+                        "{}: {} ({})",
+                        pointer_or_root(f),
+                        f.message,
+                        f.code
+                    ))
+                })
                 .collect(),
         }
     } else {

@@ -7,8 +7,11 @@ use mfalint::{
 };
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/rules/{name}", env!("CARGO_MANIFEST_DIR")))
-        .unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/rules/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn kind_of(text: &str) -> Result<Kind, DetectError> {
@@ -18,19 +21,41 @@ fn kind_of(text: &str) -> Result<Kind, DetectError> {
 #[test]
 fn detection_by_shape_and_schema_and_its_errors() {
     assert_eq!(kind_of(r#"{"folder": "x"}"#), Ok(Kind::ScmMfaServer));
-    assert_eq!(kind_of(r#"{"query": {}, "body": {}}"#), Ok(Kind::SaseMfaServer));
-    assert_eq!(kind_of(r#"{"mfaMethod": "duo-web"}"#), Ok(Kind::SailpointDuoConfig));
-    assert_eq!(kind_of(r#"{"mfaMethod": "okta-verify"}"#), Ok(Kind::SailpointOktaConfig));
-    assert_eq!(kind_of(r#"{"configProperties": {}}"#), Ok(Kind::SailpointDuoConfig));
-    assert_eq!(kind_of(r#"{"state": "SUCCESS"}"#), Ok(Kind::SailpointTestResult));
     assert_eq!(
-        kind_of(r#"{"$schema": "https://mfalint.dev/schemas/sase-mfa-server.schema.json", "name": "x"}"#),
+        kind_of(r#"{"query": {}, "body": {}}"#),
+        Ok(Kind::SaseMfaServer)
+    );
+    assert_eq!(
+        kind_of(r#"{"mfaMethod": "duo-web"}"#),
+        Ok(Kind::SailpointDuoConfig)
+    );
+    assert_eq!(
+        kind_of(r#"{"mfaMethod": "okta-verify"}"#),
+        Ok(Kind::SailpointOktaConfig)
+    );
+    assert_eq!(
+        kind_of(r#"{"configProperties": {}}"#),
+        Ok(Kind::SailpointDuoConfig)
+    );
+    assert_eq!(
+        kind_of(r#"{"state": "SUCCESS"}"#),
+        Ok(Kind::SailpointTestResult)
+    );
+    assert_eq!(
+        kind_of(
+            r#"{"$schema": "https://mfalint.dev/schemas/sase-mfa-server.schema.json", "name": "x"}"#
+        ),
         Ok(Kind::SaseMfaServer)
     );
     let ambiguous = kind_of(r#"{"name": "x", "mfa_cert_profile": "y"}"#).unwrap_err();
     assert!(matches!(ambiguous, DetectError::Ambiguous { .. }));
-    assert!(ambiguous.to_string().contains("scm-mfa-server or sase-mfa-server"));
-    assert!(matches!(kind_of(r#"{"enabled": true}"#), Err(DetectError::Ambiguous { .. })));
+    assert!(ambiguous
+        .to_string()
+        .contains("scm-mfa-server or sase-mfa-server"));
+    assert!(matches!(
+        kind_of(r#"{"enabled": true}"#),
+        Err(DetectError::Ambiguous { .. })
+    ));
     assert_eq!(kind_of("[]"), Err(DetectError::NotAnObject("array")));
     assert_eq!(kind_of(r#"{"x": 1}"#), Err(DetectError::Unknown));
 }
@@ -39,11 +64,30 @@ fn detection_by_shape_and_schema_and_its_errors() {
 fn parse_errors_are_located_and_clear() {
     let opts = Options::default();
     let err = validate_str("{\n  \"name\": tru\n}", None, &opts).unwrap_err();
-    assert_eq!(err.to_string(), "line 2, column 11: invalid literal: expected `true`, `false` or `null`");
+    assert_eq!(
+        err.to_string(),
+        "line 2, column 11: invalid literal: expected `true`, `false` or `null`"
+    );
     let err = validate_bytes(b"{\"name\": \"\xff\"}", None, &opts).unwrap_err();
-    assert!(matches!(err, Error::Parse { line: 1, column: 11, .. }), "{err}");
-    assert!(validate_str("", None, &opts).unwrap_err().to_string().contains("empty document"));
-    assert!(validate_str("\u{feff}{}", None, &opts).unwrap_err().to_string().contains("byte order mark"));
+    assert!(
+        matches!(
+            err,
+            Error::Parse {
+                line: 1,
+                column: 11,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(validate_str("", None, &opts)
+        .unwrap_err()
+        .to_string()
+        .contains("empty document"));
+    assert!(validate_str("\u{feff}{}", None, &opts)
+        .unwrap_err()
+        .to_string()
+        .contains("byte order mark"));
 }
 
 #[test]
@@ -66,7 +110,10 @@ fn export_mode_accepts_masked_secrets() {
         mode: Mode::Export,
         ..Options::default()
     };
-    assert!(validate_str(&text, None, &export).unwrap().findings.is_empty());
+    assert!(validate_str(&text, None, &export)
+        .unwrap()
+        .findings
+        .is_empty());
 }
 
 #[test]
@@ -97,7 +144,10 @@ fn redact_masks_every_secret_the_sailpoint_way() {
         assert!(!out.contains(secret), "{secret} leaked");
     }
     assert!(out.contains("Q123WE45R6TY7890ZXCV"), "ikey is not a secret");
-    assert_eq!(mfalint::mask("qw123Y3QlA5UqocYpdU3rEkzrK2D497y"), "q******y");
+    assert_eq!(
+        mfalint::mask("qw123Y3QlA5UqocYpdU3rEkzrK2D497y"),
+        "q******y"
+    );
     assert_eq!(mfalint::mask("short"), "********");
 }
 
@@ -108,16 +158,27 @@ fn api_error_bodies_match_the_seeds() {
     let body = api_error(&scm, Some("123e4567-e89b-12d3-a456-426655440000")).unwrap();
     insta::assert_snapshot!("envelope_scm", serde_json::to_string_pretty(&body).unwrap());
     // Detection would trust mfaMethod; the endpoint names the kind.
-    let sp = validate_str(&fixture("MFA060.sailpoint-okta-config.json"), Some(Kind::SailpointOktaConfig), &opts).unwrap();
+    let sp = validate_str(
+        &fixture("MFA060.sailpoint-okta-config.json"),
+        Some(Kind::SailpointOktaConfig),
+        &opts,
+    )
+    .unwrap();
     let body = api_error(&sp, Some("e7eab60924f64aa284175b9fa3309599")).unwrap();
-    insta::assert_snapshot!("envelope_sailpoint", serde_json::to_string_pretty(&body).unwrap());
+    insta::assert_snapshot!(
+        "envelope_sailpoint",
+        serde_json::to_string_pretty(&body).unwrap()
+    );
     // No errors, no 400.
     let ok = validate_str(&fixture("MFA051.scm-mfa-server.json"), None, &opts).unwrap();
     assert!(api_error(&ok, None).is_none());
     // Generated ids have the API's shapes and differ.
     let a = api_error(&scm, None).unwrap().request_id().to_string();
     let b = api_error(&scm, None).unwrap().request_id().to_string();
-    assert!(mfalint::params::check_id(&a, &opts).is_empty(), "{a} is a UUID");
+    assert!(
+        mfalint::params::check_id(&a, &opts).is_empty(),
+        "{a} is a UUID"
+    );
     assert_ne!(a, b);
     let t = api_error(&sp, None).unwrap().request_id().to_string();
     assert!(t.len() == 32 && t.bytes().all(|c| c.is_ascii_hexdigit()));
@@ -132,10 +193,19 @@ fn typed_payloads_validate_first_and_hide_secrets_in_debug() {
     let Some(typed::MfaVendorType::OktaAdaptiveV1(okta)) = &server.mfa_vendor_type else {
         panic!("okta expected")
     };
-    assert_eq!(okta.okta_timeout.as_ref().and_then(typed::Timeout::seconds), Some(30));
-    assert_eq!(okta.okta_token.as_ref().unwrap().expose(), "00aBcDeFgHiJkLmNoPqRs");
+    assert_eq!(
+        okta.okta_timeout.as_ref().and_then(typed::Timeout::seconds),
+        Some(30)
+    );
+    assert_eq!(
+        okta.okta_token.as_ref().unwrap().expose(),
+        "00aBcDeFgHiJkLmNoPqRs"
+    );
     let debug = format!("{server:?}");
-    assert!(!debug.contains("aBcDeFgHiJ") && debug.contains("0******s"), "{debug}");
+    assert!(
+        !debug.contains("aBcDeFgHiJ") && debug.contains("0******s"),
+        "{debug}"
+    );
 
     let bad = fixture("MFA040.scm-mfa-server.json");
     match typed::from_str::<typed::ScmMfaServer>(&bad, &opts) {

@@ -13,7 +13,11 @@ fn rule_table() -> String {
             r.code,
             r.name,
             r.severity.as_str(),
-            if r.default_enabled { "yes" } else { "no (CLI: yes)" },
+            if r.default_enabled {
+                "yes"
+            } else {
+                "no (CLI: yes)"
+            },
             r.summary.replace('|', "\\|"),
             r.source.replace('|', "\\|"),
         ));
@@ -23,7 +27,8 @@ fn rule_table() -> String {
 
 #[test]
 fn readme_rule_table_is_current() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let table = rule_table();
     assert!(
         readme.contains(&table),

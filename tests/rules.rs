@@ -22,7 +22,11 @@ fn fixtures() -> Vec<(String, Kind, String)> {
             let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
             let (name, kind) = stem.split_once('.').unwrap();
             let kind = Kind::from_id(kind).unwrap_or_else(|| panic!("bad kind in {stem}"));
-            (name.to_string(), kind, std::fs::read_to_string(&path).unwrap())
+            (
+                name.to_string(),
+                kind,
+                std::fs::read_to_string(&path).unwrap(),
+            )
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
@@ -86,10 +90,15 @@ fn severity_overrides_apply_and_beat_legacy_softening() {
     let report = validate_str(&text, Some(kind), &Options::default()).unwrap();
     let min_length = report.findings.iter().find(|f| f.code == "MFA040").unwrap();
     assert_eq!(min_length.severity, mfalint::Severity::Warning);
-    assert!(report.is_valid(), "SASE borrowed constraints are warnings:\n{report}");
+    assert!(
+        report.is_valid(),
+        "SASE borrowed constraints are warnings:\n{report}"
+    );
 
     let mut opts = Options::default();
-    opts.rules.set_severity("min-length", mfalint::Severity::Error).unwrap();
+    opts.rules
+        .set_severity("min-length", mfalint::Severity::Error)
+        .unwrap();
     let report = validate_str(&text, Some(kind), &opts).unwrap();
     assert!(report.errors().any(|f| f.code == "MFA040"));
 }
@@ -99,7 +108,11 @@ fn parameters() {
     let opts = Options::default();
     let mut findings = mfalint::params::check_id("abcd-1234", &opts);
     findings.extend(mfalint::params::check_method("kba", &opts));
-    findings.extend(mfalint::params::check_sase_query(None, Some("middle"), &opts));
+    findings.extend(mfalint::params::check_sase_query(
+        None,
+        Some("middle"),
+        &opts,
+    ));
     assert_eq!(
         findings.iter().map(|f| f.code).collect::<Vec<_>>(),
         ["MFA071", "MFA070", "MFA010", "MFA070"]
@@ -107,7 +120,10 @@ fn parameters() {
     assert!(mfalint::params::check_id("123E4567-e89b-12d3-a456-426655440000", &opts).is_empty());
     assert!(mfalint::params::check_method("duo-web", &opts).is_empty());
     assert!(mfalint::params::check_sase_query(Some("Shared"), Some("pre"), &opts).is_empty());
-    snapshot("parameters", serde_json::to_string_pretty(&findings).unwrap());
+    snapshot(
+        "parameters",
+        serde_json::to_string_pretty(&findings).unwrap(),
+    );
 }
 
 #[test]
@@ -122,8 +138,16 @@ fn rule_metadata_is_complete_and_stable() {
     codes.dedup();
     assert_eq!(codes.len(), RULES.len(), "codes are unique");
     for r in RULES {
-        assert!(r.code.len() == 6 && r.code.starts_with("MFA") && r.code[3..].bytes().all(|b| b.is_ascii_digit()));
-        assert!(r.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", r.name);
+        assert!(
+            r.code.len() == 6
+                && r.code.starts_with("MFA")
+                && r.code[3..].bytes().all(|b| b.is_ascii_digit())
+        );
+        assert!(
+            r.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{}",
+            r.name
+        );
         assert!(!r.summary.is_empty() && !r.doc.is_empty() && !r.source.is_empty());
         assert_eq!(mfalint::rule(r.name).map(|x| x.code), Some(r.code));
     }
