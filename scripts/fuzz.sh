@@ -9,7 +9,7 @@ secs="${1:-600}"
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(report located roundtrip)
-command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   extra=()
