@@ -4,10 +4,12 @@
 # `pre-commit try-repo <this repo> <hook> --all-files` in temporary git
 # repositories and asserts the hooks pass on good input and fail on bad.
 #
-# try-repo clones this repository's HEAD plus uncommitted changes to tracked
-# files (untracked files are not seen), and `language: rust` builds mfalint
-# there with `cargo install` from crates.io. To keep that fast the build uses
-# a shared target directory under target/ and a quicker release profile.
+# The hooks are taken from the committed HEAD (`--ref HEAD`: commit first),
+# so pre-commit builds mfalint once (`language: rust` = `cargo install` from
+# crates.io) and reuses that environment for every run; set
+# MFALINT_PRECOMMIT_WORKTREE=1 to test uncommitted changes to tracked files
+# instead (one build per run). The build uses a shared target directory under
+# target/ and a quicker release profile.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -30,6 +32,11 @@ export CARGO_PROFILE_RELEASE_LTO=false
 export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 export CARGO_TERM_COLOR=never
 export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.com
+
+REF_ARGS=(--ref "$(git -C "$ROOT" rev-parse HEAD)")
+if [ "${MFALINT_PRECOMMIT_WORKTREE:-}" = 1 ]; then
+  REF_ARGS=()
+fi
 
 passed=0
 failed=0
@@ -54,7 +61,7 @@ expect() {
   local want="$1" repo="$2" hook="$3" pattern="$4" log status
   log="$WORK/$(basename "$repo")-$hook.log"
   set +e
-  (cd "$repo" && "$PRE_COMMIT" try-repo "$ROOT" "$hook" --all-files --verbose) >"$log" 2>&1
+  (cd "$repo" && "$PRE_COMMIT" try-repo "$ROOT" "$hook" "${REF_ARGS[@]}" --all-files --verbose) >"$log" 2>&1
   status=$?
   set -e
   if [ "$status" -eq "$want" ] && grep -qE -- "$pattern" "$log"; then
