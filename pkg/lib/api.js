@@ -2,7 +2,8 @@
 // entry points. `raw` is a wasm-bindgen module whose functions take JSON
 // text and return `{"ok": value}` or `{"error": {...}}` as JSON text
 // (crates/mfalint-wasm/src/lib.rs). Types: ../index.d.ts.
-// No eval, no new Function: the only CSP need is 'wasm-unsafe-eval'.
+// Nothing here compiles strings to code: under a CSP the only need is
+// 'wasm-unsafe-eval' (for WebAssembly.instantiate).
 
 /** Thrown when a payload cannot be validated at all, or a call is wrong. */
 export class MfalintError extends Error {

@@ -1,0 +1,274 @@
+// The JavaScript API around the core: inputs, errors, options, envelopes,
+// rules, schemas, and the three entry points (node, web, bundler).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+
+const root = new URL('../../', import.meta.url);
+const pkgDir = new URL(process.env.MFALINT_PKG_DIR ? pathToFileURL(`${process.env.MFALINT_PKG_DIR}/`) : new URL('pkg/', root));
+const m = await import(new URL('node.js', pkgDir).href);
+const pkgJson = JSON.parse(readFileSync(new URL('package.json', pkgDir), 'utf8'));
+
+// Secrets: long enough that a mask (first and last character) cannot be
+// mistaken for them; assertions look for the whole value and its middle.
+const TOKEN = 'oktaTokenValue-1234567890';
+const SKEY = 'duoSecretKeyValue-1234567890';
+
+const okta = () => ({
+  name: 'okta',
+  mfa_cert_profile: 'cp',
+  folder: 'Shared',
+  mfa_vendor_type: {
+    okta_adaptive_v1: {
+      okta_api_host: 'acme.okta.com',
+      okta_baseuri: '/api/v1',
+      okta_token: TOKEN,
+      okta_org: 'acme',
+      okta_timeout: 30,
+    },
+  },
+});
+
+function throws(fn, category, pattern) {
+  let error;
+  try {
+    fn();
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error instanceof m.MfalintError, `expected an MfalintError, got ${error}`);
+  assert.ok(error instanceof Error);
+  assert.equal(error.name, 'MfalintError');
+  assert.equal(error.category, category, error.message);
+  if (pattern) assert.match(error.message, pattern);
+  return error;
+}
+
+test('a valid payload has no findings, as an object or as text', () => {
+  for (const input of [okta(), JSON.stringify(okta()), JSON.stringify(okta(), null, 2)]) {
+    const report = m.validate(input);
+    assert.deepEqual(report, { kind: 'scm-mfa-server', findings: [] });
+    assert.equal(m.isValid(report), true);
+  }
+});
+
+test('findings carry code, rule, severity, pointer, message, constraint', () => {
+  const p = okta();
+  p.mfa_vendor_type.okta_adaptive_v1.okta_timeout = 900;
+  p.mfa_vendor_type.okta_adaptive_v1.okta_api_hostname = 'x';
+  const report = m.validate(p);
+  // Rust's order: the unknown-key pass runs before the vendor fields.
+  assert.deepEqual(report.findings, [
+    {
+      code: 'MFA003',
+      rule: 'unknown-key',
+      severity: 'warning',
+      pointer: '/mfa_vendor_type/okta_adaptive_v1/okta_api_hostname',
+      message: report.findings[0].message,
+    },
+    {
+      code: 'MFA050',
+      rule: 'timeout-range',
+      severity: 'error',
+      pointer: '/mfa_vendor_type/okta_adaptive_v1/okta_timeout',
+      message: report.findings[1].message,
+      constraint: { range: { minimum: 5, maximum: 600 } },
+    },
+  ]);
+  assert.match(report.findings[1].message, /okta_timeout.*600/);
+  assert.match(report.findings[0].message, /did you mean `okta_api_host`/);
+  assert.equal(m.isValid(report), false);
+  // Field order is the Rust struct's.
+  assert.deepEqual(Object.keys(report.findings[1]), ['code', 'rule', 'severity', 'pointer', 'message', 'constraint']);
+});
+
+test('objects are validated as JSON.stringify writes them; text as written', () => {
+  const p = okta();
+  assert.deepEqual(m.validate(p), m.validate(JSON.stringify(p)));
+  // 30.0 in text is not an integer; the JS number 30.0 is 30.
+  const text = JSON.stringify(p).replace('"okta_timeout":30', '"okta_timeout":30.0');
+  assert.deepEqual(m.validate(text).findings.map((f) => f.code), ['MFA052']);
+  assert.deepEqual(m.validate(JSON.parse(text)).findings, []);
+  // Duplicate keys only exist in text.
+  const dup = JSON.stringify(p).replace('"name":"okta"', '"name":"a","name":"okta"');
+  assert.deepEqual(m.validate(dup).findings.map((f) => f.code), ['MFA001']);
+  // undefined members are dropped, as fetch would send them.
+  assert.deepEqual(m.validate({ ...p, id: undefined }).findings, []);
+});
+
+test('syntax errors throw with line and column', () => {
+  const e = throws(() => m.validate('{\n  "name": "x",\n  oops\n}'), 'parse', /^line 3, column 3: /);
+  assert.equal(e.line, 3);
+  assert.equal(e.column, 3);
+  throws(() => m.validate(''), 'parse', /empty document/);
+  throws(() => m.validate('\uFEFF{}'), 'parse', /byte order mark/);
+  throws(() => m.validate('{"a": "\\uD800"}'), 'parse', /lone surrogate/);
+  // A lone surrogate in a JS string reaches the core as U+FFFD (UTF-8).
+  assert.equal(m.validate('{"mfaMethod": "duo-web", "host": "\uD800"}').findings.length, 0);
+});
+
+test('an undetectable kind throws; a given kind is used', () => {
+  throws(() => m.validate([]), 'detect', /not an object/);
+  throws(() => m.validate({ name: 'x' }), 'detect', /could be scm-mfa-server or sase-mfa-server/);
+  throws(() => m.detectKind({ color: 'blue' }), 'detect', /pass the kind explicitly/);
+  assert.equal(m.validate({ name: 'x' }, { kind: 'sase-mfa-server' }).kind, 'sase-mfa-server');
+  assert.equal(m.detectKind(okta()), 'scm-mfa-server');
+  assert.equal(m.detectKind('{"mfaMethod": "duo-web"}'), 'sailpoint-duo-config');
+});
+
+test('inputs that are not JSON throw an input error', () => {
+  throws(() => m.validate(undefined), 'input');
+  throws(() => m.validate(() => 1), 'input');
+  throws(() => m.validate({ n: 1n }), 'input', /cannot be written as JSON/);
+  const cyclic = okta();
+  cyclic.self = cyclic;
+  throws(() => m.validate(cyclic), 'input');
+});
+
+test('options: mode, select, only, ignore, severity; bad options throw', () => {
+  const p = okta();
+  assert.deepEqual(m.validate(p, { select: ['MFA081'] }).findings.map((f) => f.code), ['MFA081']);
+  assert.deepEqual(m.validate(p, { select: ['ALL'], ignore: ['plaintext-secret'] }).findings, []);
+  const masked = { ...p, mfa_vendor_type: { okta_adaptive_v1: { ...p.mfa_vendor_type.okta_adaptive_v1, okta_token: 'o******0' } } };
+  assert.deepEqual(m.validate(masked).findings.map((f) => f.code), ['MFA080']);
+  assert.deepEqual(m.validate(masked, { mode: 'export' }).findings, []);
+  assert.equal(m.validate(masked, { severity: { MFA080: 'warning' } }).findings[0].severity, 'warning');
+  assert.deepEqual(m.validate(masked, { severity: { 'masked-secret': 'off' } }).findings, []);
+  assert.deepEqual(m.validate({ ...p, folder: 'x/y', id: 'i' }, { only: ['MFA004'] }).findings.map((f) => f.code), ['MFA004']);
+  throws(() => m.validate(p, { kind: 'okta' }), 'options', /unknown kind `okta`/);
+  throws(() => m.validate(p, { mode: 'get' }), 'options', /unknown mode/);
+  throws(() => m.validate(p, { select: ['MFA9'] }), 'options', /unknown rule selector `MFA9`/);
+  throws(() => m.validate(p, { severity: { MFA040: 'fatal' } }), 'options', /invalid severity/);
+  throws(() => m.validate(p, { slect: ['ALL'] }), 'options', /unknown field `slect`/);
+  throws(() => m.validate(p, 'strict'), 'options', /expected an object/);
+  throws(() => m.validate(p, { select: 'ALL' }), 'options', /invalid options/);
+});
+
+test('apiError: SCM envelope with a fresh UUID or the given id', () => {
+  const p = okta();
+  p.mfa_vendor_type.okta_adaptive_v1.okta_token = 'short';
+  const a = m.apiError(p);
+  const b = m.apiError(p);
+  assert.match(a._request_id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.notEqual(a._request_id, b._request_id);
+  assert.deepEqual(a._errors, [
+    { code: 'E003', message: 'Invalid Object', details: { errors: m.validate(p).findings } },
+  ]);
+  assert.deepEqual(Object.keys(a), ['_errors', '_request_id']);
+  assert.equal(m.apiError(p, { requestId: 'req-42' })._request_id, 'req-42');
+  assert.equal(m.apiError(okta()), null);
+  // Warnings alone are not rejected.
+  assert.equal(m.apiError({ ...okta(), id: 'x' }), null);
+  throws(() => m.apiError(p, { requestId: 42 }), 'options', /requestId must be a string/);
+});
+
+test('apiError: SailPoint envelope with 32 hex digits', () => {
+  const body = { mfaMethod: 'okta-verify', host: 'x', accessKey: 5 };
+  const e = m.apiError(body, { kind: 'sailpoint-duo-config' });
+  assert.match(e.trackingId, /^[0-9a-f]{32}$/);
+  assert.equal(e.detailCode, '400.1 Bad Request Content');
+  assert.deepEqual(
+    e.causes.map((c) => c.text),
+    m.validate(body, { kind: 'sailpoint-duo-config' }).findings.filter((f) => f.severity === 'error').map((f) => `${f.pointer}: ${f.message} (${f.code})`),
+  );
+});
+
+test('redact masks every secret; no output ever holds one', () => {
+  const duo = { mfaMethod: 'duo-web', enabled: true, host: 'api-1.duosecurity.com', accessKey: TOKEN, configProperties: { skey: SKEY, ikey: 'DIXXXXXXXXXXXXXXXXXX' } };
+  const red = m.redact(duo);
+  assert.ok(!red.includes(TOKEN.slice(1, -1)) && !red.includes(SKEY.slice(1, -1)));
+  assert.deepEqual(JSON.parse(red).configProperties, { skey: 'd******0', ikey: 'DIXXXXXXXXXXXXXXXXXX' });
+  const scm = okta();
+  scm.mfa_vendor_type.okta_adaptive_v1.okta_timeout = 'x';
+  const outputs = [
+    m.validate(scm, { select: ['ALL'] }),
+    m.validate(duo, { select: ['ALL'] }),
+    m.apiError(scm, { select: ['ALL'] }),
+    m.apiError({ ...duo, accessKey: 7, skey: SKEY }, { select: ['ALL'] }),
+    m.redact(scm),
+  ];
+  for (const out of outputs) {
+    const s = JSON.stringify(out);
+    assert.ok(!s.includes(TOKEN.slice(1, -1)) && !s.includes(SKEY.slice(1, -1)), s);
+  }
+});
+
+test('normalize fills optional defaults and says what', () => {
+  const body = { name: 'd', mfa_cert_profile: 'cp', folder: 'Shared', mfa_vendor_type: { rsa_securid_access_v1: {} } };
+  const n = m.normalize(body);
+  assert.equal(n.kind, 'scm-mfa-server');
+  assert.ok(n.filled.length > 0);
+  const filled = JSON.parse(n.text);
+  for (const f of n.filled) {
+    const value = f.pointer.split('/').slice(1).reduce((o, k) => o[k], filled);
+    assert.equal(JSON.stringify(value), f.value);
+  }
+  throws(() => m.normalize(body, { kind: 'nope' }), 'options');
+  throws(() => m.normalize(body, { mode: 'export' }), 'options', /unknown field `mode`/);
+});
+
+test('rules(), rule(), KINDS and schema() match the types', () => {
+  const rules = m.rules();
+  assert.ok(Object.isFrozen(rules) && Object.isFrozen(rules[0]));
+  assert.equal(rules, m.rules());
+  assert.equal(m.rule('MFA040').name, 'min-length');
+  assert.equal(m.rule('min-length').code, 'MFA040');
+  assert.equal(m.rule('nope'), undefined);
+  assert.equal(rules.find((r) => r.code === 'MFA081').default_enabled, false);
+  const dts = readFileSync(new URL('index.d.ts', pkgDir), 'utf8');
+  const union = (name) => {
+    const body = dts.match(new RegExp(`export type ${name} =([^;]*);`))[1];
+    return [...body.matchAll(/'([^']*)'/g)].map((x) => x[1]);
+  };
+  assert.deepEqual(union('RuleCode'), rules.map((r) => r.code));
+  assert.deepEqual(union('RuleName'), rules.map((r) => r.name));
+  assert.deepEqual(union('Kind'), [...m.KINDS]);
+  for (const kind of m.KINDS) {
+    const s = m.schema(kind);
+    assert.ok(s.$id.endsWith(`/${kind}.schema.json`), s.$id);
+    assert.match(s.$schema, /2020-12/);
+  }
+  throws(() => m.schema('nope'), 'options', /unknown kind/);
+});
+
+test('path and query parameters', () => {
+  assert.deepEqual(m.checkId('0f8fad5b-d9cb-469f-a165-70867728950e'), []);
+  assert.deepEqual(m.checkId('42').map((f) => [f.code, f.pointer]), [['MFA071', '/id']]);
+  assert.deepEqual(m.checkMethod('duo-web'), []);
+  assert.deepEqual(m.checkMethod('sms').map((f) => [f.code, f.pointer]), [['MFA070', '/method']]);
+  assert.deepEqual(m.checkSaseQuery({ folder: 'Shared', position: 'pre' }), []);
+  assert.deepEqual(m.checkSaseQuery({ folder: 'Nope' }).map((f) => [f.code, f.pointer]), [['MFA070', '/folder'], ['MFA010', '/position']]);
+});
+
+test('the .wasm and the package agree on the version', () => {
+  assert.equal(m.version(), pkgJson.version);
+});
+
+test('web entry: refuses calls before init, then works (initSync and init)', async () => {
+  const web = await import(new URL('web.js', pkgDir).href);
+  throws(() => web.validate(okta()), 'init', /await init\(\)/);
+  const bytes = readFileSync(new URL('web/mfalint_bg.wasm', pkgDir));
+  await web.default({ module_or_path: bytes });
+  web.initSync({ module: bytes });
+  const p = okta();
+  p.folder = 'a/b';
+  assert.deepEqual(web.validate(p), m.validate(p));
+});
+
+test('bundler entry: ES-module .wasm import works (node --experimental-wasm-modules)', () => {
+  const script = `const m = await import(${JSON.stringify(new URL('bundler.js', pkgDir).href)});
+    process.stdout.write(JSON.stringify(m.validate({ name: 'x', mfa_cert_profile: 'c', folder: 'a/b' })));`;
+  const out = execFileSync(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--input-type=module', '-e', script]);
+  assert.deepEqual(JSON.parse(out), m.validate({ name: 'x', mfa_cert_profile: 'c', folder: 'a/b' }));
+});
+
+test('the shipped JavaScript has no eval or new Function (CSP)', () => {
+  const js = pkgJson.files.filter((f) => f.endsWith('.js'));
+  assert.ok(js.length >= 7);
+  for (const f of js) {
+    const text = readFileSync(new URL(f, pkgDir), 'utf8');
+    assert.doesNotMatch(text, /\beval\s*\(|new\s+Function\b|\bFunction\s*\(/, f);
+  }
+});
