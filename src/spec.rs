@@ -65,7 +65,10 @@ impl Field {
     }
     const fn timeout(mut self) -> Self {
         self.ty = FieldType::Timeout;
-        self.default = Some(Default::Int(30));
+        self
+    }
+    const fn default_int(mut self, n: i64) -> Self {
+        self.default = Some(Default::Int(n));
         self
     }
 }
@@ -112,7 +115,7 @@ pub static SCM_VENDORS: &[Vendor] = &[
             field("okta_baseuri").min(2).req().default_str("/api/v1"),
             field("okta_token").min(8).secret().req(),
             field("okta_org").req(),
-            field("okta_timeout").timeout().req(),
+            field("okta_timeout").timeout().default_int(30).req(),
         ],
     },
     Vendor {
@@ -132,7 +135,7 @@ pub static SCM_VENDORS: &[Vendor] = &[
             field("ping_org_alias").min(8),
             // Required upstream but never defined: accepted, not required.
             field("ping_org"),
-            field("ping_timeout").timeout().req(),
+            field("ping_timeout").timeout().default_int(30).req(),
         ],
     },
     Vendor {
@@ -143,7 +146,7 @@ pub static SCM_VENDORS: &[Vendor] = &[
             field("rsa_accesskey").min(8).secret(),
             field("rsa_accessid").min(8),
             field("rsa_assurancepolicyid").min(3),
-            field("rsa_timeout").timeout(),
+            field("rsa_timeout").timeout().default_int(30),
         ],
     },
     Vendor {
@@ -151,7 +154,7 @@ pub static SCM_VENDORS: &[Vendor] = &[
         fields: &[
             field("duo_api_host").min(16).host().req(),
             field("duo_baseuri").min(2).req().default_str("/auth/v2"),
-            field("duo_timeout").timeout().req(),
+            field("duo_timeout").timeout().default_int(30).req(),
             field("duo_integration_key").min(16).req(),
             field("duo_secret_key").min(16).secret().req(),
         ],
