@@ -38,7 +38,7 @@ corpus=(examples tests/fixtures tests/node/fixtures)
 cargo run -q -p mfalint-wasm --example expected -- "${corpus[@]}" >"$out/expected.json"
 
 echo "== node --test tests/node/"
-node --test tests/node/
+node --test --test-reporter=spec tests/node/
 
 echo "== tsc --noEmit (in-tree types)"
 node_modules/.bin/tsc -p tests/node/types
@@ -62,7 +62,7 @@ console.log(`installed package works: ${rules().length} rules, ${report.findings
 JS
 (cd "$project" && node smoke.mjs)
 installed="$project/node_modules/mfalint"
-MFALINT_PKG_DIR="$installed" MFALINT_ENTRY="$installed/node.js" node --test tests/node/
+MFALINT_PKG_DIR="$installed" MFALINT_ENTRY="$installed/node.js" node --test --test-reporter=spec tests/node/
 mkdir -p "$project/types"
 cp tests/node/types/usage.ts "$project/types/"
 node -e '
@@ -80,7 +80,7 @@ if ! command -v chromium >/dev/null; then
   $sudo apt-get update
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium
 fi
-node --test tests/browser/
+node --test --test-reporter=spec tests/browser/
 
 echo "== sizes"
 gz() { gzip -9 -c "$1" | wc -c; }
