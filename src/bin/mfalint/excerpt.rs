@@ -15,8 +15,6 @@ use mfalint::{is_secret_key, SECRET_KEYS};
 #[derive(Debug, Default, Clone)]
 pub struct Secrets {
     spans: Vec<(Range<usize>, String)>,
-    /// The file did not parse: be more careful.
-    strict: bool,
 }
 
 const HIDDEN: &str = "********";
@@ -24,18 +22,59 @@ const HIDDEN: &str = "********";
 impl Secrets {
     /// Secrets of a file that parsed.
     pub fn from_tree(text: &str, root: &Node) -> Secrets {
-        let mut s = Secrets::default();
-        tree_spans(root, &mut s.spans);
-        s.spans.extend(scan(text));
-        s
+        let mut spans = Vec::new();
+        tree_spans(root, &mut spans);
+        spans.extend(scan(text));
+        Secrets { spans }
     }
 
-    /// Secrets of a file that did not parse.
+    /// Secrets of a file that did not parse: the scan may lose track of
+    /// strings there, so every line naming a secret key is also cut after
+    /// the name, and when nothing follows the name on its line, the next
+    /// non-blank line is hidden whole.
     pub fn from_text(text: &str) -> Secrets {
-        Secrets {
-            spans: scan(text),
-            strict: true,
+        let mut spans = scan(text);
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            let content = line.strip_suffix('\r').unwrap_or(line);
+            lines.push((start, content));
+            start += line.len() + 1;
         }
+        for (n, (start, line)) in lines.iter().enumerate() {
+            let Some(end_of_key) = SECRET_KEYS
+                .iter()
+                .filter_map(|k| line.find(k).map(|i| i + k.len()))
+                .min()
+            else {
+                continue;
+            };
+            spans.push((
+                start + end_of_key..start + line.len(),
+                "\": ********".to_string(),
+            ));
+            let end_of_last_key = SECRET_KEYS
+                .iter()
+                .filter_map(|k| line.rfind(k).map(|i| i + k.len()))
+                .max()
+                .unwrap_or(end_of_key);
+            let rest = &line[end_of_last_key..];
+            if rest
+                .trim_matches(|c: char| c == '"' || c == ':' || c.is_whitespace())
+                .is_empty()
+            {
+                if let Some((next_start, next)) =
+                    lines[n + 1..].iter().find(|(_, l)| !l.trim().is_empty())
+                {
+                    let indent = next.len() - next.trim_start().len();
+                    spans.push((
+                        next_start + indent..next_start + next.len(),
+                        HIDDEN.to_string(),
+                    ));
+                }
+            }
+        }
+        Secrets { spans }
     }
 
     /// `line` (bytes `start..start+line.len()` of the text) with secrets
@@ -52,13 +91,6 @@ impl Secrets {
                 (r, shown.as_str())
             })
             .collect();
-        if self.strict {
-            for key in SECRET_KEYS {
-                if let Some(i) = line.find(key) {
-                    cuts.push((i + key.len()..line.len(), "\": ********"));
-                }
-            }
-        }
         let mut out = String::new();
         let mut cols = vec![0; line.len() + 1];
         let mut col = 0;
@@ -96,7 +128,10 @@ impl Secrets {
     ///     |                     ^^^^^^^^^^
     /// ```
     pub fn excerpt(&self, text: &str, line_no: usize, at: usize, until: usize) -> String {
-        let at = at.min(text.len());
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[line_start..]
             .find('\n')
@@ -107,7 +142,7 @@ impl Secrets {
         }
         let (shown, cols) = self.mask_line(line, line_start);
         let from = (at - line_start).min(line.len());
-        let to = until.clamp(at, line_start + line.len()) - line_start;
+        let to = until.saturating_sub(line_start).clamp(from, line.len());
         let a = cols[from];
         let mut b = cols[to].max(a + 1);
         let chars: Vec<char> = shown.chars().collect();
@@ -308,4 +343,52 @@ mod tests {
         let col = lines[1].find('^').unwrap();
         assert_eq!(&lines[0][col..col + 1], "3", "{e}");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// Whatever surrounds a secret, and however the file is broken, no
+        /// excerpt of any line shows it.
+        #[test]
+        fn no_excerpt_shows_a_secret(
+            key in proptest::sample::select(SECRET_KEYS),
+            secret in "ZQXJ[a-z0-9]{8}",
+            before in proptest::collection::vec(proptest::sample::select(PIECES), 0..6),
+            after in proptest::collection::vec(proptest::sample::select(PIECES), 0..6),
+            sep in proptest::sample::select(&[": ", ":", " : ", ":\n  ", ":\r\n\t"][..]),
+            quoted in proptest::bool::ANY,
+        ) {
+            let value = if quoted { format!("\"{secret}\"") } else { secret.clone() };
+            let text = format!(
+                "{{{}\"{key}\"{sep}{value}{}}}",
+                before.concat(),
+                after.concat()
+            );
+            let s = secrets_of(&text);
+            let mut start = 0;
+            for (n, line) in text.split('\n').enumerate() {
+                for at in [start, start + line.len() / 2, start + line.len()] {
+                    let e = s.excerpt(&text, n + 1, at, at + 1);
+                    proptest::prop_assert!(!e.contains("ZQXJ"), "{:?}\n{}", text, e);
+                }
+                start += line.len() + 1;
+            }
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "\"name\": \"x\", ",
+        "\"a\": \"b\"c\", ",
+        "\"a\": [1, 2], ",
+        "\n",
+        "\r\n",
+        "\"unterminated",
+        ", ",
+        "}",
+        "{",
+        "\"k\": {\"okta_token\": null}, ",
+        "\"esc\\\"aped\": 1, ",
+        "\"é\": \"ü\", ",
+        "\t",
+    ];
 }
