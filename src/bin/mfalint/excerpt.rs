@@ -82,7 +82,7 @@ impl Secrets {
     /// columns (0-based) of the result.
     fn mask_line(&self, line: &str, start: usize) -> (String, Vec<usize>) {
         let end = start + line.len();
-        let mut cuts: Vec<(Range<usize>, &str)> = self
+        let cuts: Vec<(Range<usize>, &str)> = self
             .spans
             .iter()
             .filter(|(r, _)| r.start < end && r.end > start)
