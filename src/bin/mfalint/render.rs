@@ -77,22 +77,30 @@ pub fn human(run: &Run) -> String {
     }
     let (errors, warnings) = counts(run);
     let checked = plural(run.files.len(), "file");
-    if errors + warnings == 0 {
-        let _ = writeln!(out, "Checked {checked}: no problems found.");
+    let result = if errors + warnings == 0 {
+        "no problems found".to_string()
     } else {
         let with = run
             .files
             .iter()
             .filter(|f| !f.diagnostics.is_empty())
             .count();
-        let _ = writeln!(
-            out,
-            "Checked {checked}: {} and {} in {}.",
+        format!(
+            "{} and {} in {}",
             plural(errors, "error"),
             plural(warnings, "warning"),
             plural(with, "file")
-        );
-    }
+        )
+    };
+    let unchecked = if run.problems.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; {} could not be checked (see the errors above)",
+            plural(run.problems.len(), "path")
+        )
+    };
+    let _ = writeln!(out, "Checked {checked}: {result}{unchecked}.");
     out
 }
 
