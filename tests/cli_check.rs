@@ -530,3 +530,32 @@ fn the_readme_commands_behave() {
     assert_eq!(version.code, 0);
     assert!(version.stdout.starts_with("mfalint "));
 }
+
+#[test]
+fn control_and_bidi_characters_never_reach_the_terminal() {
+    let t = TempDir::new();
+    // An unknown key holding ESC and a right-to-left override (escaped in
+    // JSON, raw in the message), and raw ones in a file that does not parse.
+    t.write(
+        "keys.json",
+        VALID_SCM.replace(
+            "\"folder\": \"Shared\",",
+            "\"folder\": \"Shared\", \"x\\u001b[31m\\u202e\": 1,",
+        ),
+    );
+    t.write("raw.json", "{\"name\": \"a\", \u{1b}[2J \u{202e} }");
+    for format in ["human", "github"] {
+        let out = t.run(&["check", "keys.json", "raw.json", "--format", format]);
+        assert_eq!(out.code, 1, "{}", out.all());
+        assert!(out.stdout.contains("MFA003") && out.stdout.contains("MFA000"));
+        for bad in ['\u{1b}', '\u{202e}'] {
+            assert!(!out.all().contains(bad), "{format}: {:?}", out.stdout);
+        }
+    }
+    let human = t.run(&["check", "keys.json"]);
+    assert!(
+        human.stdout.contains("unknown key `x\\u{1b}[31m\\u{202e}`"),
+        "{}",
+        human.stdout
+    );
+}

@@ -113,7 +113,7 @@ impl Secrets {
             for c in &mut cols[i..i + ch.len_utf8()] {
                 *c = col;
             }
-            out.push(ch);
+            out.push(if is_unsafe(ch) { '\u{FFFD}' } else { ch });
             col += 1;
             i += ch.len_utf8();
         }
@@ -184,6 +184,31 @@ impl Secrets {
             "^".repeat(width),
         )
     }
+}
+
+/// Characters a terminal would act on rather than show: controls (other
+/// than tab) and bidirectional overrides ("Trojan Source").
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+/// `s` with unsafe characters written as `\u{..}` escapes.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if is_unsafe(c) {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }
 
 fn tree_spans(node: &Node, out: &mut Vec<(Range<usize>, String)>) {

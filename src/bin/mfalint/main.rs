@@ -48,7 +48,7 @@ fn main() -> ExitCode {
     status.code()
 }
 
-/// Prints `error: {msg}` to stderr.
+/// Prints `mfalint: error: {msg}` to stderr, control characters escaped.
 pub fn error(msg: impl std::fmt::Display) {
-    eprintln!("mfalint: error: {msg}");
+    eprintln!("mfalint: error: {}", excerpt::printable(&msg.to_string()));
 }

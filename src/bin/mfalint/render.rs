@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::check::{counts, FileResult, Run};
 use crate::cli::Format;
 use crate::diag::{Diagnostic, Region};
+use crate::excerpt::printable;
 use crate::rules;
 
 pub fn print(format: Format, run: &Run) {
@@ -38,7 +39,12 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn location(file: &FileResult, r: &Region) -> String {
-    format!("{}:{}:{}", file.path, r.start.line, r.start.column)
+    format!(
+        "{}:{}:{}",
+        printable(&file.path),
+        r.start.line,
+        r.start.column
+    )
 }
 
 pub fn human(run: &Run) -> String {
@@ -51,7 +57,7 @@ pub fn human(run: &Run) -> String {
                 location(file, &d.region),
                 d.severity.as_str(),
                 d.code,
-                d.message,
+                printable(&d.message),
                 d.rule
             );
             if !file.text.is_empty() {
@@ -69,7 +75,7 @@ pub fn human(run: &Run) -> String {
                     out,
                     "  = note: {}: {}",
                     location(file, &rel.region),
-                    rel.message
+                    printable(&rel.message)
                 );
             }
             out.push('\n');
@@ -222,7 +228,8 @@ pub fn json_report(run: &Run) -> String {
 
 /// GitHub workflow-command escaping of a message.
 fn gh_data(s: &str) -> String {
-    s.replace('%', "%25")
+    printable(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
