@@ -69,8 +69,14 @@ pub fn rules(args: RulesArgs) -> Status {
             serde_json::to_string_pretty(&v).expect("rules serialize") + "\n"
         }
     };
-    print!("{out}");
+    stdout(&out);
     Status::Ok
+}
+
+/// Writes to stdout, ignoring a closed pipe (`mfalint rules | head`).
+fn stdout(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
 }
 
 pub fn explain(args: ExplainArgs) -> Status {
@@ -86,16 +92,16 @@ pub fn explain(args: ExplainArgs) -> Status {
     } else {
         "yes (--select, --ignore, --severity, mfalint.toml)"
     };
-    println!("{} {}", r.code, r.name);
-    println!();
-    println!("{}", r.summary);
-    println!();
-    println!("{}", r.doc);
-    println!();
-    println!("Severity:     {}", r.severity.as_str());
-    println!("Default:      {}", default_label(r));
-    println!("Configurable: {configurable}");
-    println!("Source:       {}", r.source);
+    stdout(&format!(
+        "{} {}\n\n{}\n\n{}\n\nSeverity:     {}\nDefault:      {}\nConfigurable: {configurable}\nSource:       {}\n",
+        r.code,
+        r.name,
+        r.summary,
+        r.doc,
+        r.severity.as_str(),
+        default_label(r),
+        r.source
+    ));
     Status::Ok
 }
 
@@ -153,8 +159,7 @@ fn emit(file: &Path, shown: &str, write: bool, text: &str) -> Status {
         }
         Status::Ok
     } else {
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_all(text.as_bytes());
+        stdout(text);
         Status::Ok
     }
 }
@@ -199,7 +204,7 @@ pub fn schema(args: SchemaArgs) -> Status {
         if !text.ends_with('\n') {
             text.push('\n');
         }
-        print!("{text}");
+        stdout(&text);
         return Status::Ok;
     }
     let mut status = Status::Ok;
