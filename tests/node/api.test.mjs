@@ -164,6 +164,23 @@ test('apiError: SCM envelope with a fresh UUID or the given id', () => {
   throws(() => m.apiError(p, { requestId: 42 }), 'options', /requestId must be a string/);
 });
 
+test('apiError: without crypto.randomUUID (plain-http pages), getRandomValues makes the UUID', () => {
+  const p = okta();
+  p.folder = '';
+  const own = Object.getOwnPropertyDescriptor(globalThis.crypto, 'randomUUID');
+  Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true, writable: true });
+  try {
+    assert.equal(globalThis.crypto.randomUUID, undefined);
+    const ids = new Set([m.apiError(p), m.apiError(p)].map((e) => e._request_id));
+    assert.equal(ids.size, 2);
+    for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  } finally {
+    if (own) Object.defineProperty(globalThis.crypto, 'randomUUID', own);
+    else delete globalThis.crypto.randomUUID;
+  }
+  assert.equal(typeof globalThis.crypto.randomUUID, 'function');
+});
+
 test('apiError: SailPoint envelope with 32 hex digits', () => {
   const body = { mfaMethod: 'okta-verify', host: 'x', accessKey: 5 };
   const e = m.apiError(body, { kind: 'sailpoint-duo-config' });
