@@ -61,6 +61,14 @@ if (!apiError('{"mfaMethod": "duo-web", "host": 1}')) throw new Error('no envelo
 console.log(`installed package works: ${rules().length} rules, ${report.findings[0].code} found`);
 JS
 (cd "$project" && node smoke.mjs)
+# CommonJS consumers: require(esm), on by default since Node 20.19.
+(cd "$project" && node -e '
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  if (major === 20 && minor < 19) { console.log("require(esm) needs Node >= 20.19: skipped"); process.exit(0); }
+  const m = require("mfalint");
+  if (m.validate("{\"state\": \"DONE\"}").findings[0].code !== "MFA070") throw new Error("require");
+  console.log("require(\"mfalint\") works");
+')
 installed="$project/node_modules/mfalint"
 MFALINT_PKG_DIR="$installed" MFALINT_ENTRY="$installed/node.js" node --test --test-reporter=spec tests/node/
 mkdir -p "$project/types"
