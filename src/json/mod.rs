@@ -14,5 +14,5 @@ mod write;
 pub use locate::Located;
 pub use node::{Member, Node, Span, Value};
 pub use parse::{parse, Limits, ParseError, ParseErrorKind};
-pub use position::{line_col, LineCol};
+pub use position::{line_col, LineCol, LineIndex};
 pub use write::to_pretty_string;
