@@ -467,6 +467,21 @@ fn an_object_with_100000_unknown_keys() {
         unknown[0].message,
         "unknown key `folders0` in the MFA server profile; did you mean `folder`?"
     );
+    // Locating every finding's line and column stays linear with a
+    // LineIndex (repeated `line_col` calls would rescan 2 MB each time).
+    let root = mfalint::parse(&text, &opts).unwrap();
+    let index = json::LineIndex::new(&text);
+    let members = root.members().unwrap();
+    for (i, m) in members.iter().enumerate().step_by(10_007) {
+        assert_eq!(
+            index.line_col(m.key_span.start),
+            json::line_col(&text, m.key_span.start)
+        );
+        assert_eq!(index.line_col(m.key_span.start).line, 1, "{i}");
+    }
+    let last = index.line_col(members[n + 2].value.span.end);
+    // One line: the closing brace is at column len (ASCII).
+    assert_eq!(last.column, text.len());
     let suggested = unknown
         .iter()
         .filter(|f| f.message.contains("did you mean"))

@@ -411,6 +411,17 @@ pub fn check_located(data: &[u8]) {
     };
     assert_span_ok(text, root.span, "root");
     assert_spans_nested(text, &root);
+    // The line index answers exactly as line_col, for every span.
+    let index = json::LineIndex::new(text);
+    let mut offsets = Vec::new();
+    collect_offsets(&root, &mut offsets);
+    for offset in offsets {
+        assert_eq!(
+            index.line_col(offset),
+            json::line_col(text, offset),
+            "LineIndex at {offset}"
+        );
+    }
     for kind in Kind::ALL {
         let report = mfalint::validate_node(&root, Some(kind), &opts).expect("named kind");
         assert_findings_locate(text, &root, &report);
@@ -448,6 +459,18 @@ pub fn check_located(data: &[u8]) {
         written,
         "writer output is a fixed point"
     );
+}
+
+fn collect_offsets(node: &Node, out: &mut Vec<usize>) {
+    out.extend([node.span.start, node.span.end]);
+    match &node.value {
+        Value::Object(members) => members.iter().for_each(|m| {
+            out.extend([m.key_span.start, m.key_span.end]);
+            collect_offsets(&m.value, out);
+        }),
+        Value::Array(items) => items.iter().for_each(|i| collect_offsets(i, out)),
+        _ => {}
+    }
 }
 
 /// Children's spans lie inside their parent's, in order; keys come before
