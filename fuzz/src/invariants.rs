@@ -197,7 +197,10 @@ pub fn assert_findings_locate(text: &str, root: &Node, report: &Report) {
             assert_span_ok(text, k, f.code);
             assert!(k.end <= at.span.start, "{}: key after its value", f.code);
         }
-        if !at.exact {
+        // A pointer into an earlier copy of a duplicated key cannot be
+        // resolved (pointers name the last copy, as `get` does); it lands
+        // on the nearest ancestor instead.
+        if !at.exact && !shadowed(root, &f.pointer) {
             assert!(
                 root.locate(parent(&f.pointer)).exact,
                 "{}: neither pointer {:?} nor its parent exists",
