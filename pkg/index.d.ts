@@ -106,11 +106,12 @@ export interface NormalizeOptions {
 
 /**
  * A payload: JSON text (validated exactly as written, so duplicate keys and
- * `30.0` are seen, and `line`/`column` are given for syntax errors), or any
- * JSON-serializable value (validated as `JSON.stringify` writes it, i.e. as
- * `fetch` would send it).
+ * `30.0` are seen, and `line`/`column` are given for syntax errors), its
+ * bytes (a `Uint8Array` such as a Node `Buffer`: UTF-8 is checked and a BOM
+ * rejected, as the CLI does for files), or any JSON-serializable value
+ * (validated as `JSON.stringify` writes it, i.e. as `fetch` would send it).
  */
-export type Input = string | object;
+export type Input = string | Uint8Array | object;
 
 /** Why a call failed: `input` (not JSON-serializable), `parse` (not JSON;
  * `line` and `column`, 1-based, columns in characters), `detect` (kind not

@@ -30,11 +30,13 @@ function describe(value) {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
-/** The payload as JSON text: strings as they are, anything else through
- * JSON.stringify, i.e. exactly what `fetch(url, {body: JSON.stringify(x)})`
- * would send. */
-function payloadText(input) {
+/** The payload as JSON text: strings as they are, bytes (a Uint8Array such
+ * as a Node Buffer) decoded by the core (UTF-8 checked, as `validate_bytes`),
+ * anything else through JSON.stringify, i.e. exactly what
+ * `fetch(url, {body: JSON.stringify(x)})` would send. */
+function payloadText(raw, input) {
   if (typeof input === 'string') return input;
+  if (input instanceof Uint8Array) return unwrap(raw.decode(input));
   let text;
   try {
     text = JSON.stringify(input);
@@ -107,22 +109,22 @@ export function createApi(raw, check = () => {}) {
   const api = {
     validate(input, options) {
       check();
-      return unwrap(raw.validate(payloadText(input), optionsText(options, VALIDATE_KEYS)));
+      return unwrap(raw.validate(payloadText(raw, input), optionsText(options, VALIDATE_KEYS)));
     },
     isValid(report) {
       return !report.findings.some((f) => f.severity === 'error');
     },
     detectKind(input) {
       check();
-      return unwrap(raw.detectKind(payloadText(input), ''));
+      return unwrap(raw.detectKind(payloadText(raw, input), ''));
     },
     normalize(input, options) {
       check();
-      return unwrap(raw.normalize(payloadText(input), optionsText(options, ['kind'])));
+      return unwrap(raw.normalize(payloadText(raw, input), optionsText(options, ['kind'])));
     },
     redact(input) {
       check();
-      return unwrap(raw.redact(payloadText(input), ''));
+      return unwrap(raw.redact(payloadText(raw, input), ''));
     },
     apiError(input, options) {
       check();
@@ -131,7 +133,7 @@ export function createApi(raw, check = () => {}) {
         throw new MfalintError('options', `invalid options: requestId must be a string, got ${describe(requestId)}`);
       }
       const text = optionsText(options == null ? options : rest, VALIDATE_KEYS);
-      return unwrap(raw.apiError(payloadText(input), text, requestId, randomUuid()));
+      return unwrap(raw.apiError(payloadText(raw, input), text, requestId, randomUuid()));
     },
     rules() {
       check();

@@ -110,7 +110,8 @@ test('in Chromium, the corpus gives exactly the Rust findings', async () => {
     assert.fail(`${path} missing: run scripts/test-wasm.sh (it writes the Rust dump first)`);
   }
   const expected = JSON.parse(readFileSync(path, 'utf8')).files;
-  const cases = Object.entries(expected).map(([file, want]) => ({
+  const utf8 = Object.entries(expected).filter(([, want]) => want.variants);
+  const cases = utf8.map(([file, want]) => ({
     file,
     kind: want.kind,
     text: readFileSync(join(root, file), 'utf8'),
@@ -147,7 +148,7 @@ test('in Chromium, the corpus gives exactly the Rust findings', async () => {
     return out;
   }, cases);
   assert.ok(cases.length >= 20);
-  for (const [file, want] of Object.entries(expected)) {
+  for (const [file, { bytes, ...want }] of utf8) {
     assert.deepStrictEqual(got[file], want, file);
   }
   assert.deepEqual(problems, []);

@@ -50,24 +50,27 @@ test('the corpus is the shared examples/ and more', () => {
   assert.ok(files.length >= 20, `only ${files.length} files in ${expectedPath}`);
   for (const f of jsonFiles('examples')) assert.ok(f in expected, `${f} missing from the expected dump`);
   const variety = new Set();
-  for (const { variants } of Object.values(expected)) {
-    for (const r of Object.values(variants)) {
+  for (const { variants, bytes } of Object.values(expected)) {
+    if (bytes.error?.includes('invalid UTF-8')) variety.add('utf-8');
+    for (const r of Object.values(variants ?? {})) {
       if (r.error) variety.add('error');
       for (const f of r.ok?.findings ?? []) variety.add(f.code);
     }
   }
-  assert.ok(variety.has('error') && variety.size >= 15, `corpus covers only ${[...variety]}`);
+  assert.ok(variety.has('error') && variety.has('utf-8') && variety.size >= 15, `corpus covers only ${[...variety]}`);
 });
 
 for (const [file, want] of Object.entries(expected)) {
   test(file, () => {
+    const kindOption = want.kind ? { kind: want.kind } : undefined;
+    assert.deepStrictEqual(run(() => mfalint.validate(readFileSync(file), kindOption)), want.bytes, `${file} (bytes)`);
+    if (!want.variants) return; // not UTF-8: bytes only
     const text = readFileSync(file, 'utf8');
     for (const [name, options] of Object.entries(VARIANTS)) {
       const opts = want.kind ? { ...options, kind: want.kind } : options;
       assert.deepStrictEqual(run(() => mfalint.validate(text, opts)), want.variants[name], `${file} (${name})`);
     }
-    const kind = want.kind ? { kind: want.kind } : undefined;
-    assert.deepStrictEqual(run(() => mfalint.normalize(text, kind)), want.normalize, `${file} (normalize)`);
+    assert.deepStrictEqual(run(() => mfalint.normalize(text, kindOption)), want.normalize, `${file} (normalize)`);
     assert.deepStrictEqual(run(() => mfalint.redact(text)), want.redact, `${file} (redact)`);
   });
 }

@@ -6,7 +6,9 @@
 //! `cargo run -p mfalint-wasm --example expected -- DIR... > expected.json`
 //!
 //! Output: `{"files": {"<path>": {"kind": "<id>"|null, "variants": {"<name>":
-//! {"ok": Report}|{"error": "<message>"}}, "normalize": ..., "redact": ...}}}`.
+//! {"ok": Report}|{"error": "<message>"}}, "normalize": ..., "redact": ...,
+//! "bytes": <validate_bytes, default options>}}}`; files that are not UTF-8
+//! have `kind` and `bytes` only.
 
 use std::path::{Path, PathBuf};
 
@@ -88,10 +90,16 @@ fn main() {
     let mut out = Map::new();
     for path in files {
         let bytes = std::fs::read(&path).expect("readable file");
-        let Ok(text) = String::from_utf8(bytes) else {
-            continue; // JavaScript strings cannot carry invalid UTF-8.
-        };
         let kind = kind_of(&path);
+        let as_bytes = result(mfalint::validate_bytes(&bytes, kind, &Options::default()));
+        let Ok(text) = String::from_utf8(bytes) else {
+            // JavaScript strings cannot carry invalid UTF-8: bytes only.
+            out.insert(
+                path.to_string_lossy().into_owned(),
+                json!({ "kind": kind.map(Kind::id), "bytes": as_bytes }),
+            );
+            continue;
+        };
         let mut cases = Map::new();
         for (name, opts) in variants() {
             cases.insert(
@@ -107,6 +115,7 @@ fn main() {
                 "variants": cases,
                 "normalize": result(mfalint::normalize(&text, kind, &opts)),
                 "redact": result(mfalint::redact(&text, &opts)),
+                "bytes": as_bytes,
             }),
         );
     }

@@ -210,6 +210,17 @@ pub fn validate(text: &str, options: &str) -> String {
     respond(validate_json(text, options))
 }
 
+/// Checks bytes the way `validate_bytes` does (size limit, UTF-8) and
+/// returns them as text, so `Uint8Array` input gets the core's messages.
+pub fn decode_json(bytes: &[u8]) -> Result<Json, Failure> {
+    Ok(Json::of(mfalint::decode(bytes, &Options::default())?))
+}
+
+#[wasm_bindgen(js_name = decode)]
+pub fn decode(bytes: &[u8]) -> String {
+    respond(decode_json(bytes))
+}
+
 /// The kind named in the options, else the detected one.
 pub fn detect_json(text: &str, options: &str) -> Result<Json, Failure> {
     let (kind, opts) = options_from_json(options)?;
@@ -469,6 +480,15 @@ mod tests {
             .contains("\"okta_token\": \"********\""));
         let n = normalize_json(SCM, "").unwrap().value();
         assert_eq!(n["kind"], "scm-mfa-server");
+    }
+
+    #[test]
+    fn bytes_are_decoded_like_validate_bytes() {
+        assert_eq!(decode_json(b"{}").unwrap().0, r#""{}""#);
+        let f = decode_json(b"{\"a\": \"\xff\"}").unwrap_err();
+        let core = mfalint::validate_bytes(b"{\"a\": \"\xff\"}", None, &Options::default());
+        assert_eq!(f.message, core.unwrap_err().to_string());
+        assert_eq!((f.category, f.line, f.column), ("parse", Some(1), Some(8)));
     }
 
     #[test]

@@ -37,6 +37,7 @@ const options: ValidateOptions = {
 const report: Report = validate(body, options);
 const report2: Report = validate('{"name": 1}');
 const duoReport: Report = validate(duo);
+const fromBytes: Report = validate(new TextEncoder().encode('{"state": "SUCCESS"}'));
 const kind: Kind = report.kind;
 const ok: boolean = isValid(report2) && isValid(duoReport);
 
@@ -110,4 +111,4 @@ const noScope: ScmMfaServer = { name: 'x', mfa_cert_profile: 'cp' };
 // @ts-expect-error: requestId is a string
 apiError(body, { requestId: 7 });
 
-void kind, ok, detected, n, redacted, all, one, id, params, v, kinds, browser, bad, noScope;
+void fromBytes, kind, ok, detected, n, redacted, all, one, id, params, v, kinds, browser, bad, noScope;
