@@ -52,7 +52,8 @@ pub static READ_ONLY: Rule = Rule {
     default_enabled: true,
     summary: "A read-only field (`id`) in a request body",
     doc: "`id` is assigned by the server (readOnly: true). In a POST it is ignored or rejected; in a \
-          PUT the id belongs in the path. Remove it from the body.",
+          PUT the id belongs in the path. Remove it from the body. Off in export mode, where GET \
+          responses carry it.",
     source: "SCM mfa-servers.id readOnly; RULINGS.md",
 };
 
@@ -131,8 +132,27 @@ impl Expect {
     }
 }
 
-/// Checks `node`'s type; reports and returns false when it is wrong.
-pub(crate) fn expect(ctx: &mut Ctx, node: &Node, at: &Ptr, label: &str, want: Expect) -> bool {
+/// A field name in backticks, as labels show it, rendered only when a
+/// finding is (`&format!("`{key}`")` would allocate for every field of
+/// every payload).
+#[derive(Clone, Copy)]
+pub(crate) struct Code<'a>(pub &'a str);
+
+impl std::fmt::Display for Code<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}`", self.0)
+    }
+}
+
+/// Checks `node`'s type; reports and returns false when it is wrong. The
+/// label is only rendered for a finding.
+pub(crate) fn expect(
+    ctx: &mut Ctx,
+    node: &Node,
+    at: &Ptr,
+    label: impl std::fmt::Display,
+    want: Expect,
+) -> bool {
     if want.accepts(node) {
         return true;
     }
@@ -140,7 +160,13 @@ pub(crate) fn expect(ctx: &mut Ctx, node: &Node, at: &Ptr, label: &str, want: Ex
     false
 }
 
-pub(crate) fn wrong_type(ctx: &mut Ctx, node: &Node, at: &Ptr, label: &str, want: &'static str) {
+pub(crate) fn wrong_type(
+    ctx: &mut Ctx,
+    node: &Node,
+    at: &Ptr,
+    label: impl std::fmt::Display,
+    want: &'static str,
+) {
     ctx.emit(
         &WRONG_TYPE,
         at,
@@ -182,8 +208,9 @@ pub(crate) fn check_unknown_keys(
     }
 }
 
+/// Only requests: an exported GET response carries the server's `id`.
 pub(crate) fn check_read_only(ctx: &mut Ctx, obj: &Node, at: &Ptr, key: &str) {
-    if obj.get(key).is_some() {
+    if ctx.mode() == crate::options::Mode::Request && obj.get(key).is_some() {
         ctx.emit(
             &READ_ONLY,
             &at.child(key),
