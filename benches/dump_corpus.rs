@@ -13,6 +13,11 @@
 //!     DIR/big-string.json (an SCM body whose okta_org is MB megabytes) and
 //!     DIR/big-array.json (an SCM body with an unknown key holding an
 //!     array of small objects totalling MB megabytes)
+//! cargo bench --bench dump_corpus -- --loop mfalint-validate --iters 20
+//!     a profiling aid (perf, callgrind): runs one harness of
+//!     benches/validate.rs over the corpus ITERS times and prints the time
+//!     per pass (mfalint-validate, mfalint-parse, serde_json-floor,
+//!     jsonschema-is_valid, jsonschema-iter_errors)
 //! ```
 
 mod common;
@@ -21,7 +26,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::corpus::{corpus, Rng, SEED};
-use common::per_kind;
+use common::{kind_index, per_kind, validators};
 use mfalint::Kind;
 use serde_json::json;
 
@@ -32,6 +37,8 @@ fn main() {
     let mut big_out: Option<PathBuf> = None;
     let mut count = 10_000usize;
     let mut mb = 50usize;
+    let mut run: Option<String> = None;
+    let mut iters = 20usize;
     while let Some(a) = args.next() {
         let mut value = || {
             args.next()
@@ -43,10 +50,16 @@ fn main() {
             "--big" => big_out = Some(value().into()),
             "--count" => count = value().parse().unwrap_or_else(|_| usage("bad --count")),
             "--mb" => mb = value().parse().unwrap_or_else(|_| usage("bad --mb")),
+            "--loop" => run = Some(value()),
+            "--iters" => iters = value().parse().unwrap_or_else(|_| usage("bad --iters")),
             // cargo bench passes --bench to every bench binary.
             "--bench" => {}
             other => usage(&format!("unknown argument {other}")),
         }
+    }
+    if let Some(what) = run {
+        run_loop(&what, iters);
+        return;
     }
     if json_out.is_none() && files_out.is_none() && big_out.is_none() {
         usage("nothing to do");
@@ -65,7 +78,7 @@ fn main() {
 fn usage(problem: &str) -> ! {
     eprintln!(
         "dump_corpus: {problem}\nusage: cargo bench --bench dump_corpus -- \
-         [--json FILE] [--files DIR [--count N]] [--big DIR [--mb MB]]"
+         [--json FILE] [--files DIR [--count N]] [--big DIR [--mb MB]] [--loop WHAT [--iters N]]"
     );
     std::process::exit(2)
 }
@@ -160,4 +173,50 @@ fn write_big(dir: &Path, mb: usize) {
         path.display(),
         fs::metadata(&path).map_or(0, |m| m.len())
     );
+}
+
+fn run_loop(what: &str, iters: usize) {
+    use std::hint::black_box;
+    let all = corpus(per_kind(), SEED);
+    let vs = validators();
+    let opts = mfalint::Options::default();
+    let names: Vec<&str> = what.split(',').collect();
+    let mut best = vec![std::time::Duration::MAX; names.len()];
+    let mut n = 0usize;
+    // Interleaved passes, minimum per harness: robust to other load.
+    for _ in 0..iters {
+        for (i, name) in names.iter().enumerate() {
+            let start = std::time::Instant::now();
+            for p in &all {
+                n += match *name {
+                    "mfalint-validate" => mfalint::validate_str(&p.text, Some(p.kind), &opts)
+                        .expect("parses")
+                        .findings
+                        .len(),
+                    "mfalint-parse" => mfalint::parse(&p.text, &opts).expect("parses").span.end,
+                    "serde_json-floor" => {
+                        let v: serde_json::Value = serde_json::from_str(&p.text).expect("JSON");
+                        usize::from(black_box(&v).is_object())
+                    }
+                    "jsonschema-is_valid" => {
+                        let v: serde_json::Value = serde_json::from_str(&p.text).expect("JSON");
+                        usize::from(vs[kind_index(p.kind)].is_valid(&v))
+                    }
+                    "jsonschema-iter_errors" => {
+                        let v: serde_json::Value = serde_json::from_str(&p.text).expect("JSON");
+                        vs[kind_index(p.kind)].iter_errors(&v).count()
+                    }
+                    other => usage(&format!("unknown --loop {other}")),
+                };
+            }
+            best[i] = best[i].min(start.elapsed());
+        }
+    }
+    black_box(n);
+    for (name, t) in names.iter().zip(best) {
+        eprintln!(
+            "{name}: {t:?} (fastest of {iters} passes over {} payloads)",
+            all.len()
+        );
+    }
 }

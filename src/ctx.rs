@@ -29,6 +29,11 @@ impl<'o> Ctx<'o> {
         self.opts.mode
     }
 
+    /// Whether `rule` reports at all (to skip building a message).
+    pub fn is_on(&self, rule: &'static Rule) -> bool {
+        self.opts.rules.level(rule).is_some()
+    }
+
     /// Reports a constraint the payload's own API documents.
     pub fn emit(&mut self, rule: &'static Rule, at: &Ptr, message: String, c: Option<Constraint>) {
         if let Some(severity) = self.opts.rules.level(rule) {

@@ -91,6 +91,9 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Result<Node<'a>, ParseError>
         pos: 0,
         depth: 0,
         max_depth: limits.max_depth.min(Limits::MAX_DEPTH_CAP),
+        // Room for a typical payload's open objects without regrowing.
+        members: Vec::with_capacity(16),
+        items: Vec::new(),
     };
     p.skip_ws();
     if p.pos == p.bytes.len() {
@@ -110,6 +113,12 @@ struct Parser<'a> {
     pos: usize,
     depth: usize,
     max_depth: usize,
+    /// Members of the objects being parsed, innermost last: each object's
+    /// members move into a Vec of exactly their number when it closes (one
+    /// allocation per object, no growth, no slack).
+    members: Vec<Member<'a>>,
+    /// The same for array items.
+    items: Vec<Node<'a>>,
 }
 
 impl<'a> Parser<'a> {
@@ -178,13 +187,13 @@ impl<'a> Parser<'a> {
     fn object(&mut self) -> Result<Value<'a>, ParseError> {
         self.enter()?;
         self.pos += 1;
-        let mut members = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
             self.depth -= 1;
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Vec::new()));
         }
+        let mark = self.members.len();
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
@@ -203,7 +212,7 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value()?;
-            members.push(Member {
+            self.members.push(Member {
                 key,
                 key_span,
                 value,
@@ -214,7 +223,7 @@ impl<'a> Parser<'a> {
                 Some(b'}') => {
                     self.pos += 1;
                     self.depth -= 1;
-                    return Ok(Value::Object(members));
+                    return Ok(Value::Object(self.members.drain(mark..).collect()));
                 }
                 _ => return Err(self.unexpected("expected ',' or '}' in an object")),
             }
@@ -224,26 +233,51 @@ impl<'a> Parser<'a> {
     fn array(&mut self) -> Result<Value<'a>, ParseError> {
         self.enter()?;
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
             self.depth -= 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
+        let mark = self.items.len();
         loop {
             self.skip_ws();
-            items.push(self.value()?);
+            let item = self.value()?;
+            self.items.push(item);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
                     self.depth -= 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Value::Array(self.items.drain(mark..).collect()));
                 }
                 _ => return Err(self.unexpected("expected ',' or ']' in an array")),
             }
+        }
+    }
+
+    /// Skips string bytes that need no attention (not `"`, `\\` or a
+    /// control character), eight at a time.
+    fn skip_plain(&mut self) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            let quote = w ^ (ONES * u64::from(b'"'));
+            let backslash = w ^ (ONES * u64::from(b'\\'));
+            // A high bit is set in a byte that is zero (in `quote`,
+            // `backslash`) or below 0x20 (in `w`); bytes >= 0x80 are plain.
+            let special = (quote.wrapping_sub(ONES) & !quote)
+                | (backslash.wrapping_sub(ONES) & !backslash)
+                | (w.wrapping_sub(ONES * 0x20) & !w);
+            if special & HIGH != 0 {
+                // The lowest flagged byte is a real one (a borrow only
+                // flags bytes above it), so stop exactly there.
+                self.pos += ((special & HIGH).trailing_zeros() / 8) as usize;
+                return;
+            }
+            self.pos += 8;
         }
     }
 
@@ -252,6 +286,7 @@ impl<'a> Parser<'a> {
         self.pos += 1;
         let start = self.pos;
         loop {
+            self.skip_plain();
             match self.peek() {
                 None => return Err(self.err(ParseErrorKind::Eof("unterminated string"))),
                 Some(b'"') => {
@@ -270,6 +305,7 @@ impl<'a> Parser<'a> {
         out.push_str(&self.text[start..self.pos]);
         loop {
             let run = self.pos;
+            self.skip_plain();
             while let Some(b) = self.peek() {
                 if b == b'"' || b == b'\\' || b < 0x20 {
                     break;

@@ -8,7 +8,7 @@ use crate::rules::length::check_min_length;
 use crate::rules::required::missing;
 use crate::rules::scope::check_scope;
 use crate::rules::secrets::check_secret;
-use crate::rules::structure::{check_read_only, check_unknown_keys, expect, Expect};
+use crate::rules::structure::{check_read_only, check_unknown_keys, expect, Code, Expect};
 use crate::rules::timeout::{check_sase_timeout, check_scm_timeout};
 use crate::rules::vendor::{check_vendor_count, vendor_missing};
 use crate::spec::{FieldType, Vendor, SASE_VENDORS, SCM_VENDORS, VENDOR_KEYS};
@@ -61,7 +61,7 @@ pub(crate) fn check_body(ctx: &mut Ctx, root: &Node, at: &Ptr, flavor: Flavor) {
         match root.get(key) {
             None => missing(ctx, at, key, "the MFA server profile", false),
             Some(node) => {
-                if expect(ctx, node, &here, &format!("`{key}`"), Expect::String) {
+                if expect(ctx, node, &here, Code(key), Expect::String) {
                     check_min_length(ctx, &here, key, node.as_str().unwrap_or_default(), 1);
                 }
             }
@@ -88,17 +88,21 @@ pub(crate) fn check_body(ctx: &mut Ctx, root: &Node, at: &Ptr, flavor: Flavor) {
 }
 
 fn check_vendor(ctx: &mut Ctx, node: &Node, at: &Ptr, vendor: &Vendor, flavor: Flavor) {
-    let label = format!("`{}`", vendor.key);
-    if !expect(ctx, node, at, &label, Expect::Object) {
+    let label = Code(vendor.key);
+    if !expect(ctx, node, at, label, Expect::Object) {
         return;
     }
-    let names: Vec<&str> = vendor.fields.iter().map(|f| f.name).collect();
-    check_unknown_keys(ctx, node, at, &label, &names);
+    // The field-name list is only built when there is an unknown key.
+    let members = node.members().unwrap_or_default();
+    if members.iter().any(|m| vendor.field(&m.key).is_none()) {
+        let names: Vec<&str> = vendor.fields.iter().map(|f| f.name).collect();
+        check_unknown_keys(ctx, node, at, &label.to_string(), &names);
+    }
     for field in vendor.fields {
         let here = at.child(field.name);
         let Some(value) = node.get(field.name) else {
             if field.required {
-                missing(ctx, at, field.name, &label, true);
+                missing(ctx, at, field.name, &label.to_string(), true);
             }
             continue;
         };
@@ -106,13 +110,7 @@ fn check_vendor(ctx: &mut Ctx, node: &Node, at: &Ptr, vendor: &Vendor, flavor: F
             (FieldType::Timeout, Flavor::Scm) => check_scm_timeout(ctx, value, &here, field.name),
             (FieldType::Timeout, Flavor::Sase) => check_sase_timeout(ctx, value, &here, field.name),
             (FieldType::String, _) => {
-                if !expect(
-                    ctx,
-                    value,
-                    &here,
-                    &format!("`{}`", field.name),
-                    Expect::String,
-                ) {
+                if !expect(ctx, value, &here, Code(field.name), Expect::String) {
                     continue;
                 }
                 let s = value.as_str().unwrap_or_default();

@@ -5,7 +5,7 @@ use crate::json::Node;
 use crate::pointer::Ptr;
 use crate::rules::sailpoint::{check_enabled_complete, check_method};
 use crate::rules::secrets::check_secret;
-use crate::rules::structure::{check_unknown_keys, expect, Expect};
+use crate::rules::structure::{check_unknown_keys, expect, Code, Expect};
 
 pub(crate) struct Method {
     pub name: &'static str,
@@ -62,13 +62,7 @@ pub(crate) fn check_config(ctx: &mut Ctx, root: &Node, at: &Ptr, method: &Method
     }
     for key in ["host", "identityAttribute"] {
         if let Some(node) = root.get(key) {
-            expect(
-                ctx,
-                node,
-                &at.child(key),
-                &format!("`{key}`"),
-                Expect::NullableString,
-            );
+            expect(ctx, node, &at.child(key), Code(key), Expect::NullableString);
         }
     }
     if let Some(node) = root.get("accessKey") {

@@ -37,12 +37,17 @@ pub(crate) fn check_query(ctx: &mut Ctx, query: &Node, at: &Ptr) {
         match query.get(key) {
             None => missing(ctx, at, key, "the query parameters", false),
             Some(node) => {
-                let label = format!("query parameter `{key}`");
-                if expect(ctx, node, &here, &label, Expect::String) {
+                if expect(
+                    ctx,
+                    node,
+                    &here,
+                    format_args!("query parameter `{key}`"),
+                    Expect::String,
+                ) {
                     check_enum(
                         ctx,
                         &here,
-                        &label,
+                        format_args!("query parameter `{key}`"),
                         node.as_str().unwrap_or_default(),
                         allowed,
                     );

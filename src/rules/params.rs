@@ -34,7 +34,7 @@ pub static UUID_FORMAT: Rule = Rule {
 pub(crate) fn check_enum(
     ctx: &mut Ctx,
     at: &Ptr,
-    label: &str,
+    label: impl std::fmt::Display,
     value: &str,
     allowed: &'static [&'static str],
 ) {

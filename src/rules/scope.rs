@@ -5,7 +5,7 @@ use crate::finding::{Constraint, Severity};
 use crate::json::Node;
 use crate::pointer::Ptr;
 use crate::rule::Rule;
-use crate::rules::structure::{expect, one_of, Expect};
+use crate::rules::structure::{expect, one_of, Code, Expect};
 use crate::spec::{SCOPE_KEYS, SCOPE_MAX_CHARS, SCOPE_PATTERN};
 
 pub static SCOPE_COUNT: Rule = Rule {
@@ -57,7 +57,7 @@ pub(crate) fn check_scope(ctx: &mut Ctx, root: &Node, at: &Ptr) {
     }
     for (key, node) in present {
         let here = at.child(key);
-        if !expect(ctx, node, &here, &format!("`{key}`"), Expect::String) {
+        if !expect(ctx, node, &here, Code(key), Expect::String) {
             continue;
         }
         let value = node.as_str().unwrap_or_default();

@@ -5,7 +5,7 @@ use crate::finding::{Constraint, Severity};
 use crate::json::{Node, Value};
 use crate::pointer::Ptr;
 use crate::rule::Rule;
-use crate::rules::structure::wrong_type;
+use crate::rules::structure::{wrong_type, Code};
 use crate::spec::{TIMEOUT_MAX, TIMEOUT_MIN};
 
 pub static TIMEOUT_RANGE: Rule = Rule {
@@ -108,7 +108,7 @@ pub(crate) fn check_scm_timeout(ctx: &mut Ctx, node: &Node, at: &Ptr, key: &str)
             check_range(ctx, at, key, s);
         }
         Value::String(_) => not_integer(ctx, at, key, "a string that is not an integer"),
-        _ => wrong_type(ctx, node, at, &format!("`{key}`"), "integer"),
+        _ => wrong_type(ctx, node, at, Code(key), "integer"),
     }
 }
 
@@ -118,6 +118,6 @@ pub(crate) fn check_sase_timeout(ctx: &mut Ctx, node: &Node, at: &Ptr, key: &str
     match &node.value {
         Value::String(s) if is_numeric_string(s) => check_range(ctx, at, key, s),
         Value::String(_) => not_integer(ctx, at, key, "a string that is not an integer"),
-        _ => wrong_type(ctx, node, at, &format!("`{key}`"), "string"),
+        _ => wrong_type(ctx, node, at, Code(key), "string"),
     }
 }
