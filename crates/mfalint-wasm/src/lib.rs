@@ -354,6 +354,45 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// The verdict alone, for hot loops (form fields, bulk checks; see
+/// bench/wasm.mjs): `true` when the payload has no error finding under the
+/// default options, `false` when it has one, `undefined` when it cannot be
+/// validated (parse error, unknown kind id, kind not detected). `kind` is a
+/// kind id, or `""` to detect it. No options JSON to parse and no report to
+/// serialize and parse back: [`validate`] spends about a third of its time
+/// on that glue.
+pub fn is_valid_text(text: &str, kind: &str) -> Option<bool> {
+    let kind = match kind {
+        "" => None,
+        id => Some(Kind::from_id(id)?),
+    };
+    let report = mfalint::validate_str(text, kind, &Options::default()).ok()?;
+    Some(report.is_valid())
+}
+
+#[wasm_bindgen(js_name = isValid)]
+pub fn is_valid(text: &str, kind: &str) -> Option<bool> {
+    is_valid_text(text, kind)
+}
+
+#[cfg(test)]
+mod is_valid_tests {
+    use super::*;
+
+    #[test]
+    fn verdict_matches_validate() {
+        let bad = r#"{"mfaMethod": "duo-web", "host": 5}"#;
+        let good = r#"{"mfaMethod": "duo-web", "host": "api-1.duosecurity.com"}"#;
+        assert_eq!(is_valid_text(bad, "sailpoint-duo-config"), Some(false));
+        assert_eq!(is_valid_text(good, "sailpoint-duo-config"), Some(true));
+        assert_eq!(is_valid_text(good, ""), Some(true));
+        assert_eq!(is_valid_text(good, "sailpoint-okta-config"), Some(false));
+        assert_eq!(is_valid_text("{", ""), None);
+        assert_eq!(is_valid_text("[]", ""), None);
+        assert_eq!(is_valid_text(good, "okta"), None);
+    }
+}
+
 /// Probe builds only (`--features serde-wasm-bindgen`): validates a
 /// JavaScript object converted by serde-wasm-bindgen, to compare with
 /// `JSON.stringify` + [`validate`]. Not in the shipped package.
