@@ -1,5 +1,7 @@
 //! Findings placed in the source: `line:column` ranges, related locations.
 
+use std::collections::hash_map::{Entry, HashMap};
+
 use mfalint::json::{line_col, Node, Span, Value};
 use mfalint::{Constraint, Finding, Rule, Severity};
 use serde::Serialize;
@@ -87,30 +89,72 @@ struct DuplicateSite {
 }
 
 fn push_segment(pointer: &str, segment: &str) -> String {
-    let escaped = segment.replace('~', "~0").replace('/', "~1");
-    format!("{pointer}/{escaped}")
+    let mut out = pointer.to_string();
+    append_segment(&mut out, segment);
+    out
 }
 
-fn duplicate_sites(node: &Node, pointer: &str, out: &mut Vec<DuplicateSite>) {
+/// Appends `/segment`, escaped per RFC 6901.
+fn append_segment(pointer: &mut String, segment: &str) {
+    pointer.push('/');
+    for c in segment.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// Objects with more members than this find duplicates with a hash map
+/// (as the core does), so a hostile 100,000-key object is not quadratic.
+const SMALL_OBJECT: usize = 16;
+
+/// `pointer` is a buffer holding the pointer of `node`: it is extended for
+/// each container below and restored, so a walk allocates only for sites.
+fn duplicate_sites(node: &Node, pointer: &mut String, out: &mut Vec<DuplicateSite>) {
+    let descend = |n: &Node| matches!(n.value, Value::Object(_) | Value::Array(_));
     match &node.value {
         Value::Object(members) => {
+            let mut seen: HashMap<&str, Span> = HashMap::new();
             for (i, m) in members.iter().enumerate() {
-                if let Some(first) = members[..i].iter().find(|e| e.key == m.key) {
+                let first = if members.len() > SMALL_OBJECT {
+                    match seen.entry(m.key.as_ref()) {
+                        Entry::Occupied(e) => Some(*e.get()),
+                        Entry::Vacant(e) => {
+                            e.insert(m.key_span);
+                            None
+                        }
+                    }
+                } else {
+                    members[..i]
+                        .iter()
+                        .find(|e| e.key == m.key)
+                        .map(|e| e.key_span)
+                };
+                if let Some(first) = first {
                     out.push(DuplicateSite {
                         pointer: push_segment(pointer, &m.key),
                         key: m.key.to_string(),
-                        first: first.key_span,
+                        first,
                         this: m.key_span,
                     });
                 }
             }
-            for m in members {
-                duplicate_sites(&m.value, &push_segment(pointer, &m.key), out);
+            for m in members.iter().filter(|m| descend(&m.value)) {
+                let len = pointer.len();
+                append_segment(pointer, &m.key);
+                duplicate_sites(&m.value, pointer, out);
+                pointer.truncate(len);
             }
         }
         Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                duplicate_sites(item, &push_segment(pointer, &i.to_string()), out);
+            for (i, item) in items.iter().enumerate().filter(|(_, n)| descend(n)) {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                duplicate_sites(item, pointer, out);
+                pointer.truncate(len);
             }
         }
         _ => {}
@@ -160,7 +204,7 @@ fn span_of(root: &Node, f: &Finding) -> Span {
 /// Places every finding of a parsed file.
 pub fn locate_all(text: &str, root: &Node, findings: &[Finding]) -> Vec<Diagnostic> {
     let mut sites = Vec::new();
-    duplicate_sites(root, "", &mut sites);
+    duplicate_sites(root, &mut String::new(), &mut sites);
     let dup_count = findings.iter().filter(|f| f.code == "MFA001").count();
     let mut sites = if dup_count == sites.len() {
         sites.into_iter()
