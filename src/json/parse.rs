@@ -92,7 +92,7 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Result<Node<'a>, ParseError>
         depth: 0,
         max_depth: limits.max_depth.min(Limits::MAX_DEPTH_CAP),
         // Room for a typical payload's open objects without regrowing.
-        members: Vec::with_capacity(16),
+        members: Vec::with_capacity(8),
         items: Vec::new(),
     };
     p.skip_ws();
@@ -223,7 +223,7 @@ impl<'a> Parser<'a> {
                 Some(b'}') => {
                     self.pos += 1;
                     self.depth -= 1;
-                    return Ok(Value::Object(self.members.drain(mark..).collect()));
+                    return Ok(Value::Object(self.members.split_off(mark)));
                 }
                 _ => return Err(self.unexpected("expected ',' or '}' in an object")),
             }
@@ -250,7 +250,7 @@ impl<'a> Parser<'a> {
                 Some(b']') => {
                     self.pos += 1;
                     self.depth -= 1;
-                    return Ok(Value::Array(self.items.drain(mark..).collect()));
+                    return Ok(Value::Array(self.items.split_off(mark)));
                 }
                 _ => return Err(self.unexpected("expected ',' or ']' in an array")),
             }
