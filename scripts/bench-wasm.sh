@@ -7,8 +7,8 @@
 # Builds pkg/ (scripts/build-wasm.sh installs the wasm32 target,
 # wasm-bindgen-cli and the root npm devDependencies, ajv among them), writes
 # bench/corpus.json, runs bench/wasm.mjs. --variants also builds the same
-# crate at opt-level 3 (the package ships opt-level z, for size) into
-# target/bench-wasm/ and times its raw exports alongside.
+# crate at opt-level s and 3 (the package ships opt-level z, for size) into
+# target/bench-wasm-{s,3}/ and times their raw exports alongside.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -30,15 +30,21 @@ cargo bench --locked --bench dump_corpus -- --json bench/corpus.json
 
 extra=()
 if [ "$variants" = 1 ]; then
-  out=$target/bench-wasm
-  CARGO_TARGET_DIR=$out CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=true \
-    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort \
-    cargo build --locked --release --target wasm32-unknown-unknown -p mfalint-wasm
-  wasm-bindgen --target nodejs --out-dir "$out/o3-node" --out-name mfalint \
-    "$out/wasm32-unknown-unknown/release/mfalint_wasm.wasm"
-  node_modules/.bin/wasm-opt -O3 "$out/o3-node/mfalint_bg.wasm" -o "$out/o3-node/mfalint_bg.wasm"
-  echo "== opt-level 3 + wasm-opt -O3: $(wc -c < "$out/o3-node/mfalint_bg.wasm") bytes; shipped (z, -Oz): $(wc -c < pkg/web/mfalint_bg.wasm) bytes"
-  extra=(--variant "opt-level 3=$out/o3-node/mfalint.js")
+  # One target directory per opt-level, so reruns do not rebuild.
+  for level in s 3; do
+    out=$target/bench-wasm-$level
+    CARGO_TARGET_DIR=$out CARGO_PROFILE_RELEASE_OPT_LEVEL=$level CARGO_PROFILE_RELEASE_LTO=true \
+      CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort \
+      cargo build --locked --release --target wasm32-unknown-unknown -p mfalint-wasm
+    wasm-bindgen --target nodejs --out-dir "$out/node" --out-name mfalint \
+      "$out/wasm32-unknown-unknown/release/mfalint_wasm.wasm"
+    node_modules/.bin/wasm-opt -O3 "$out/node/mfalint_bg.wasm" -o "$out/node/mfalint_bg.wasm"
+    # The nodejs glue is CommonJS; the repository's package.json says "type": "module".
+    echo '{"type": "commonjs"}' > "$out/node/package.json"
+    echo "== opt-level $level + wasm-opt -O3: $(wc -c < "$out/node/mfalint_bg.wasm") bytes, $(gzip -9 -c "$out/node/mfalint_bg.wasm" | wc -c) gzipped"
+    extra+=(--variant "opt-level $level=$out/node/mfalint.js")
+  done
+  echo "== shipped pkg/ (opt-level z + wasm-opt -Oz): $(wc -c < pkg/web/mfalint_bg.wasm) bytes, $(gzip -9 -c pkg/web/mfalint_bg.wasm | wc -c) gzipped"
 fi
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
