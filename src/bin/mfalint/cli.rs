@@ -76,6 +76,28 @@ pub fn parse_kind(s: &str) -> Result<Kind, String> {
     })
 }
 
+/// Parser limits for untrusted files (`mfalint::json::Limits`).
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitArgs {
+    /// Largest file accepted, in bytes (default 67108864, 64 MiB); larger files are MFA000.
+    #[arg(long, value_name = "BYTES")]
+    pub max_bytes: Option<usize>,
+    /// Deepest nesting of arrays/objects accepted (default 128, at most 256); deeper files are MFA000.
+    #[arg(long, value_name = "LEVELS")]
+    pub max_depth: Option<usize>,
+}
+
+impl LimitArgs {
+    pub fn apply(&self, limits: &mut mfalint::json::Limits) {
+        if let Some(b) = self.max_bytes {
+            limits.max_bytes = b;
+        }
+        if let Some(d) = self.max_depth {
+            limits.max_depth = d.min(mfalint::json::Limits::MAX_DEPTH_CAP);
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files, directories (recursing into *.json, sorted) or `-` for stdin.
@@ -113,6 +135,8 @@ pub struct CheckArgs {
     /// Name shown for stdin, also used to discover its configuration.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -144,6 +168,8 @@ pub struct RewriteArgs {
     /// Rewrite the file in place, atomically (temporary file, fsync, rename; permissions kept).
     #[arg(long)]
     pub write: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]

@@ -296,6 +296,7 @@ pub fn effective(
         &args.ignore,
         &sev,
     )?;
+    args.limits.apply(&mut options.limits);
     if let Some(m) = args.mode {
         options.mode = m.into();
     }

@@ -169,7 +169,8 @@ pub fn normalize(args: RewriteArgs) -> Status {
         Ok(x) => x,
         Err(s) => return s,
     };
-    let opts = Options::default();
+    let mut opts = Options::default();
+    args.limits.apply(&mut opts.limits);
     let result =
         mfalint::decode(&bytes, &opts).and_then(|text| mfalint::normalize(text, args.kind, &opts));
     let n = match result {
@@ -190,7 +191,8 @@ pub fn redact(args: RewriteArgs) -> Status {
         Ok(x) => x,
         Err(s) => return s,
     };
-    let opts = Options::default();
+    let mut opts = Options::default();
+    args.limits.apply(&mut opts.limits);
     let result = mfalint::decode(&bytes, &opts).and_then(|text| mfalint::redact(text, &opts));
     match result {
         Ok(text) => emit(&args.file, &shown, args.write, &text),
