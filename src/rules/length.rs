@@ -21,11 +21,16 @@ pub static MIN_LENGTH: Rule = Rule {
 
 /// Reports `value` shorter than `min`; never prints the value (it may be a secret).
 pub(crate) fn check_min_length(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str, min: u64) {
-    if min == 0 {
+    // A char is 1 to 4 bytes: decide from the byte length when it can, else
+    // count at most `min` chars (this runs on every string field).
+    let bytes = value.len() as u64;
+    if min == 0 || bytes >= min.saturating_mul(4) {
         return;
     }
-    let len = value.chars().count() as u64;
-    if len < min {
+    // Here min <= bytes, so `min - 1` fits a usize.
+    let short = bytes < min || value.chars().nth((min - 1) as usize).is_none();
+    if short {
+        let len = value.chars().count() as u64;
         ctx.emit_borrowed(
             &MIN_LENGTH,
             at,
