@@ -151,5 +151,17 @@ for (const [setName, r] of Object.entries(results)) {
     console.log(`| ${name} | ${fmt(ms)} | ${fmt((ms * 1e3) / r.payloads)} | ${mbs.toFixed(1)} | ${(ms / base).toFixed(2)}x |`);
   }
 }
+const a = results.all.ms;
+const vs = (name, peer) => (a[name] === undefined ? null : `${name}: ${(a[peer] / a[name]).toFixed(2)}x the speed of ${peer}`);
+console.log('\nGoal (mfalint at least as fast as ajv), all payloads:');
+for (const line of [
+  vs('mfalint validate(text)', 'ajv JSON.parse + validate'),
+  vs('mfalint validate(text)', 'ajv JSON.parse + validate (allErrors)'),
+  vs('mfalint raw isValid(text)', 'ajv JSON.parse + validate'),
+  vs('mfalint validate(object)', 'ajv validate(object)'),
+  ...Object.keys(a).filter((k) => k.startsWith('[')).map((k) => vs(k, 'ajv JSON.parse + validate')),
+]) {
+  if (line) console.log(`- ${line}`);
+}
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ results, agree, node: process.version, ajv: ajvVersion }, null, 2));
 if (sink === -1) console.log(sink);
