@@ -1,12 +1,13 @@
 //! `mfalint check`.
 
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use mfalint::json::{ParseErrorKind, Span};
 use mfalint::{Error, Kind, Severity};
 
 use crate::cli::CheckArgs;
-use crate::config::{self, Resolver};
+use crate::config::{self, Effective, Resolver};
 use crate::diag::{self, Diagnostic, Pos, Region};
 use crate::excerpt::Secrets;
 use crate::files::{self, Input};
@@ -55,7 +56,11 @@ pub fn run(args: CheckArgs) -> Status {
             })
             .collect(),
     };
+    // Configuration is resolved in order (cached per directory); files are
+    // then read and checked on every core, and the results kept in order.
     let mut resolver = Resolver::new(&args);
+    let mut effs: Vec<(Rc<Effective>, Effective)> = Vec::new();
+    let mut slots: Vec<Slot> = Vec::with_capacity(inputs.len());
     for input in inputs {
         let (shown, dir) = match &input {
             Input::Stdin => match &args.stdin_filename {
@@ -64,30 +69,29 @@ pub fn run(args: CheckArgs) -> Status {
             },
             Input::File(p) => (display(p), parent_dir(p)),
         };
-        let eff = match resolver.for_dir(&dir) {
-            Ok(e) => e,
-            Err(e) => {
-                run.problems.push(FileProblem {
-                    path: shown,
-                    message: e.to_string(),
-                });
-                continue;
+        match resolver.for_dir(&dir) {
+            Ok(eff) => {
+                let i = match effs.iter().position(|(rc, _)| Rc::ptr_eq(rc, &eff)) {
+                    Some(i) => i,
+                    None => {
+                        effs.push((Rc::clone(&eff), (*eff).clone()));
+                        effs.len() - 1
+                    }
+                };
+                slots.push(Slot::Check(shown, input, i));
             }
-        };
-        let limit = eff.options.limits.max_bytes;
-        let bytes = match files::read_limited(&input, limit) {
-            Ok(b) => b,
-            Err(e) => {
-                run.problems.push(FileProblem {
-                    message: format!("{shown}: {}", files::io_message(&e)),
-                    path: shown,
-                });
-                continue;
-            }
-        };
-        let mut result = check_bytes(shown, &bytes, &eff, &input);
-        result.fails = result.diagnostics.iter().any(|d| d.severity >= eff.fail_on);
-        run.files.push(result);
+            Err(e) => slots.push(Slot::Done(Err(FileProblem {
+                path: shown,
+                message: e.to_string(),
+            }))),
+        }
+    }
+    let effs: Vec<Effective> = effs.into_iter().map(|(_, e)| e).collect();
+    for slot in check_all(slots, &effs) {
+        match slot {
+            Ok(result) => run.files.push(result),
+            Err(problem) => run.problems.push(problem),
+        }
     }
     for p in &run.problems {
         error(&p.message);
@@ -100,6 +104,56 @@ pub fn run(args: CheckArgs) -> Status {
     } else {
         Status::Ok
     }
+}
+
+/// One input of a run, before and after it is checked.
+enum Slot {
+    /// Shown path, input, index of its configuration.
+    Check(String, Input, usize),
+    Done(Result<FileResult, FileProblem>),
+}
+
+fn check_one(shown: String, input: &Input, eff: &Effective) -> Result<FileResult, FileProblem> {
+    let bytes =
+        files::read_limited(input, eff.options.limits.max_bytes).map_err(|e| FileProblem {
+            message: format!("{shown}: {}", files::io_message(&e)),
+            path: shown.clone(),
+        })?;
+    let mut result = check_bytes(shown, &bytes, eff, input);
+    result.fails = result.diagnostics.iter().any(|d| d.severity >= eff.fail_on);
+    Ok(result)
+}
+
+/// Checks the slots on up to `available_parallelism` threads (contiguous
+/// chunks, so each thread reads its files in directory order); the results
+/// come back in input order.
+fn check_all(mut slots: Vec<Slot>, effs: &[Effective]) -> Vec<Result<FileResult, FileProblem>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = slots.len().div_ceil(threads).max(64);
+    let work = |part: &mut [Slot]| {
+        for slot in part {
+            if let Slot::Check(shown, input, i) = slot {
+                let done = check_one(std::mem::take(shown), input, &effs[*i]);
+                *slot = Slot::Done(done);
+            }
+        }
+    };
+    if slots.len() <= chunk {
+        work(&mut slots);
+    } else {
+        std::thread::scope(|scope| {
+            for part in slots.chunks_mut(chunk) {
+                scope.spawn(move || work(part));
+            }
+        });
+    }
+    slots
+        .into_iter()
+        .map(|slot| match slot {
+            Slot::Done(done) => done,
+            Slot::Check(..) => unreachable!("every slot is checked"),
+        })
+        .collect()
 }
 
 fn parent_dir(p: &Path) -> PathBuf {
