@@ -11,7 +11,7 @@ mod parse;
 mod position;
 mod write;
 
-pub use locate::Located;
+pub use locate::{Located, Locator};
 pub use node::{Member, Node, Span, Value};
 pub use parse::{parse, Limits, ParseError, ParseErrorKind};
 pub use position::{line_col, LineCol, LineIndex};

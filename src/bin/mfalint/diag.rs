@@ -2,7 +2,7 @@
 
 use std::collections::hash_map::{Entry, HashMap};
 
-use mfalint::json::{line_col, Node, Span, Value};
+use mfalint::json::{LineIndex, Locator, Node, Span, Value};
 use mfalint::{Constraint, Finding, Rule, Severity};
 use serde::Serialize;
 
@@ -23,9 +23,14 @@ pub struct Region {
 }
 
 impl Region {
+    /// One region of `text`; for many, index the text once with [`Region::indexed`].
     pub fn new(text: &str, span: Span) -> Region {
-        let s = line_col(text, span.start);
-        let e = line_col(text, span.end.max(span.start));
+        Region::indexed(&LineIndex::new(text), span)
+    }
+
+    pub fn indexed(lines: &LineIndex, span: Span) -> Region {
+        let s = lines.line_col(span.start);
+        let e = lines.line_col(span.end.max(span.start));
         Region {
             start: Pos {
                 line: s.line,
@@ -169,8 +174,8 @@ fn parent(pointer: &str) -> &str {
 /// Where a finding is marked: the key for key rules, the value otherwise;
 /// for a missing key, the key of the enclosing member (or the `{` of the
 /// enclosing object when it is the root or an array item).
-fn span_of(root: &Node, f: &Finding) -> Span {
-    let loc = root.locate(&f.pointer);
+fn span_of(locator: &mut Locator, f: &Finding) -> Span {
+    let loc = locator.locate(&f.pointer);
     if loc.exact {
         if KEY_RULES.contains(&f.code) {
             if let Some(k) = loc.key_span {
@@ -181,7 +186,7 @@ fn span_of(root: &Node, f: &Finding) -> Span {
     }
     let mut p = parent(&f.pointer);
     loop {
-        let l = root.locate(p);
+        let l = locator.locate(p);
         if l.exact {
             return match l.key_span {
                 Some(k) => k,
@@ -211,6 +216,8 @@ pub fn locate_all(text: &str, root: &Node, findings: &[Finding]) -> Vec<Diagnost
     } else {
         Vec::new().into_iter()
     };
+    let lines = LineIndex::new(text);
+    let mut locator = Locator::new(root);
     findings
         .iter()
         .map(|f| {
@@ -221,13 +228,13 @@ pub fn locate_all(text: &str, root: &Node, findings: &[Finding]) -> Vec<Diagnost
                 message: f.message.clone(),
                 pointer: Some(f.pointer.clone()),
                 constraint: f.constraint.clone(),
-                region: Region::new(text, span_of(root, f)),
+                region: Region::indexed(&lines, span_of(&mut locator, f)),
                 related: Vec::new(),
             };
             if f.code == "MFA001" {
                 if let Some(site) = sites.next().filter(|s| s.pointer == f.pointer) {
-                    let first = Region::new(text, site.first);
-                    d.region = Region::new(text, site.this);
+                    let first = Region::indexed(&lines, site.first);
+                    d.region = Region::indexed(&lines, site.this);
                     d.message = format!(
                         "duplicate key `{}`: first at line {}, again at line {}; parsers disagree on which value wins",
                         site.key, first.start.line, d.region.start.line

@@ -14,7 +14,11 @@ use mfalint::{is_secret_key, SECRET_KEYS};
 /// Byte ranges of secret values, with what to show instead.
 #[derive(Debug, Default, Clone)]
 pub struct Secrets {
+    /// Sorted by start.
     spans: Vec<(Range<usize>, String)>,
+    /// `max_end[i]`: the largest end among `spans[..=i]`, so the spans
+    /// touching a window are found without scanning them all.
+    max_end: Vec<usize>,
 }
 
 const HIDDEN: &str = "********";
@@ -25,7 +29,19 @@ impl Secrets {
         let mut spans = Vec::new();
         tree_spans(root, &mut spans);
         spans.extend(scan(text));
-        Secrets { spans }
+        Secrets::sorted(spans)
+    }
+
+    fn sorted(mut spans: Vec<(Range<usize>, String)>) -> Secrets {
+        spans.sort_by_key(|(r, _)| r.start);
+        let max_end = spans
+            .iter()
+            .scan(0, |m, (r, _)| {
+                *m = r.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        Secrets { spans, max_end }
     }
 
     /// Secrets of a file that did not parse: the scan may lose track of
@@ -74,7 +90,7 @@ impl Secrets {
                 }
             }
         }
-        Secrets { spans }
+        Secrets::sorted(spans)
     }
 
     /// `line` (bytes `start..start+line.len()` of the text) with secrets
@@ -82,10 +98,12 @@ impl Secrets {
     /// columns (0-based) of the result.
     fn mask_line(&self, line: &str, start: usize) -> (String, Vec<usize>) {
         let end = start + line.len();
-        let cuts: Vec<(Range<usize>, &str)> = self
-            .spans
-            .iter()
-            .filter(|(r, _)| r.start < end && r.end > start)
+        let before_end = self.spans.partition_point(|(r, _)| r.start < end);
+        let cuts: Vec<(Range<usize>, &str)> = (0..before_end)
+            .rev()
+            .take_while(|&i| self.max_end[i] > start)
+            .map(|i| &self.spans[i])
+            .filter(|(r, _)| r.end > start)
             .map(|(r, shown)| {
                 let r = r.start.max(start) - start..r.end.min(end) - start;
                 (r, shown.as_str())
@@ -128,14 +146,26 @@ impl Secrets {
     ///     |                     ^^^^^^^^^^
     /// ```
     pub fn excerpt(&self, text: &str, line_no: usize, at: usize, until: usize) -> String {
-        let mut at = at.min(text.len());
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
+        let floor = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let at = floor(at);
+        // Only the bytes near the marker are searched and masked: a minified
+        // file is one long line, and each of its findings must not cost the
+        // whole line. REACH bytes hold the 100-character window in any script.
+        const REACH: usize = 4 * 160;
+        let reach_start = floor(at.saturating_sub(REACH));
+        let line_start = text[reach_start..at]
+            .rfind('\n')
+            .map_or(reach_start, |i| reach_start + i + 1);
+        let reach_end = floor(at.saturating_add(REACH));
+        let line_end = text[at..reach_end].find('\n').map_or(reach_end, |i| at + i);
+        let cut_before = line_start > 0 && text.as_bytes()[line_start - 1] != b'\n';
+        let cut_after = line_end < text.len() && text.as_bytes()[line_end] != b'\n';
         let mut line = &text[line_start..line_end];
         if let Some(l) = line.strip_suffix('\r') {
             line = l;
@@ -160,12 +190,12 @@ impl Secrets {
         b = b.min(hi.max(a + 1));
         let mut body = String::new();
         let mut prefix = String::new();
-        if lo > 0 {
+        if lo > 0 || cut_before {
             body.push_str("...");
             prefix.push_str("   ");
         }
         body.extend(&chars[lo..hi]);
-        if hi < n {
+        if hi < n || cut_after {
             body.push_str("...");
         }
         let marker_prefix: String = prefix
@@ -328,6 +358,28 @@ mod tests {
             Ok(root) => Secrets::from_tree(text, &root),
             Err(_) => Secrets::from_text(text),
         }
+    }
+
+    #[test]
+    fn long_lines_show_a_masked_window_around_the_marker() {
+        // One minified line: a long secret ends just inside the window of a
+        // finding far to its right, and filler pushes both ends out of reach.
+        let secret = "S".repeat(700);
+        let text = format!(
+            r#"{{"pad": "{}", "okta_token": "{secret}", "name": 42, "tail": "{}"}}"#,
+            "p".repeat(5000),
+            "t".repeat(5000)
+        );
+        let at = text.find("42").unwrap();
+        let shown = secrets_of(&text).excerpt(&text, 1, at, at + 2);
+        let (line, marker) = shown.split_once('\n').unwrap();
+        assert!(
+            line.starts_with("  1 | ...") && line.ends_with("..."),
+            "{line}"
+        );
+        assert!(!line.contains("SSSS"), "secret shown: {line}");
+        let caret = marker.find('^').unwrap();
+        assert_eq!(&line[caret..caret + 2], "42", "{shown}");
     }
 
     #[test]
