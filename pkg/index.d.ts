@@ -92,6 +92,12 @@ export interface ValidateOptions {
   /** Per selector, in insertion order, applied last; `off` turns it off. A
    * severity set here is not softened for legacy SASE. */
   severity?: Partial<Record<Selector, Severity | 'off'>>;
+  /** Largest input accepted, in bytes (default 67108864, 64 MiB); larger
+   * input throws a `parse` error. */
+  maxBytes?: number;
+  /** Deepest nesting of arrays/objects accepted (default 128, capped at
+   * 256); deeper input throws a `parse` error. */
+  maxDepth?: number;
 }
 
 export interface ApiErrorOptions extends ValidateOptions {

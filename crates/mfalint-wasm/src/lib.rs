@@ -11,6 +11,7 @@
 //! The functions are plain Rust too (`*_json`), so the option handling is
 //! unit-tested natively.
 
+use mfalint::json::Limits;
 use mfalint::{envelope, params, Error, Kind, Mode, Options, RuleSet, Severity, UnknownSelector};
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -33,6 +34,12 @@ pub struct JsOptions {
     /// Selector → `"error"`, `"warning"` or `"off"`, applied in order.
     #[serde(default, deserialize_with = "ordered_pairs")]
     pub severity: Option<Vec<(String, Value)>>,
+    /// Largest input accepted, in bytes (`json::Limits::max_bytes`).
+    #[serde(rename = "maxBytes")]
+    pub max_bytes: Option<usize>,
+    /// Deepest nesting accepted (`json::Limits::max_depth`, capped at 256).
+    #[serde(rename = "maxDepth")]
+    pub max_depth: Option<usize>,
 }
 
 /// A JSON object's members in document order (stock `serde_json::Map`
@@ -164,12 +171,19 @@ pub fn options_from_json(text: &str) -> Result<(Option<Kind>, Options), Failure>
             }
         }
     }
+    let mut limits = Limits::default();
+    if let Some(b) = js.max_bytes {
+        limits.max_bytes = b;
+    }
+    if let Some(d) = js.max_depth {
+        limits.max_depth = d.min(Limits::MAX_DEPTH_CAP);
+    }
     Ok((
         kind,
         Options {
             mode,
             rules,
-            ..Options::default()
+            limits,
         },
     ))
 }
@@ -449,6 +463,24 @@ mod tests {
         let core = mfalint::validate_str(SCM, None, &Options::default()).unwrap();
         assert_eq!(ours.0, serde_json::to_string(&core).unwrap());
         assert_eq!(codes(&ours), ["MFA040"]);
+    }
+
+    #[test]
+    fn limits_are_options() {
+        let e =
+            validate_json("[[[1]]]", r#"{"maxDepth": 2, "kind": "scm-mfa-server"}"#).unwrap_err();
+        assert!(
+            e.message.contains("nesting deeper than the limit of 2"),
+            "{}",
+            e.message
+        );
+        let e = validate_json(SCM, r#"{"maxBytes": 10}"#).unwrap_err();
+        assert!(
+            e.message.contains("over the limit of 10 bytes"),
+            "{}",
+            e.message
+        );
+        assert!(validate_json(SCM, r#"{"maxBytes": 100000, "maxDepth": 8}"#).is_ok());
     }
 
     #[test]
