@@ -11,6 +11,9 @@
 # instead (one build per run). The build uses a shared target directory under
 # target/ and a quicker release profile.
 set -euo pipefail
+# The fixture repositories need a commit identity; a fresh machine has none.
+export GIT_AUTHOR_NAME="${GIT_AUTHOR_NAME:-mfalint tests}" GIT_AUTHOR_EMAIL="${GIT_AUTHOR_EMAIL:-tests@mfalint.invalid}"
+export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-mfalint tests}" GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-tests@mfalint.invalid}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
