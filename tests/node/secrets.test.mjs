@@ -161,7 +161,7 @@ function outputs(template, secret) {
   attempt('validate bytes', () => m.validate(new TextEncoder().encode(text), { kind }));
   attempt('validate export ALL', () => m.validate(text, { kind, mode: 'export', select: ['ALL'] }));
   attempt('apiError', () => m.apiError(text, { kind, requestId: 'req-0001' }));
-  attempt('apiError export', () => m.apiError(text, { kind, mode: 'export', select: ['ALL'] }));
+  attempt('apiError export', () => m.apiError(text, { kind, mode: 'export', select: ['ALL'], requestId: 'req-0002' }));
   let value;
   try {
     value = JSON.parse(text);
