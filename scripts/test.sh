@@ -5,6 +5,11 @@ cd "$(dirname "$0")/.."
 
 section() { printf '\n=== %s ===\n' "$*"; }
 
+# Keep a copy of everything for the closing tally of cargo and node:test results.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+exec > >(tee "$log") 2>&1
+
 section "npm dev tooling"
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
@@ -25,3 +30,12 @@ scripts/test-hardening.sh
 
 section "Benchmarks: smoke run"
 scripts/bench-smoke.sh
+
+section "Tally"
+# cargo: "test result: ok. N passed; M failed; ..."; node:test: "ℹ pass N" / "ℹ fail M".
+awk '
+  /^test result: / { for (i = 1; i < NF; i++) { if ($(i+1) == "passed;") p += $i; if ($(i+1) == "failed;") f += $i } }
+  NF == 3 && $2 == "pass" && $3 ~ /^[0-9]+$/ { p += $3 }
+  NF == 3 && $2 == "fail" && $3 ~ /^[0-9]+$/ { f += $3 }
+  END { printf "all tests: %d passed, %d failed\n", p, f }
+' "$log"
