@@ -119,7 +119,7 @@ fn check_one(shown: String, input: &Input, eff: &Effective) -> Result<FileResult
             message: format!("{shown}: {}", files::io_message(&e)),
             path: shown.clone(),
         })?;
-    let mut result = check_bytes(shown, &bytes, eff, input);
+    let mut result = check_bytes(shown, bytes, eff, input);
     result.fails = result.diagnostics.iter().any(|d| d.severity >= eff.fail_on);
     Ok(result)
 }
@@ -177,7 +177,9 @@ fn at_start(text: &str) -> Region {
     Region::new(text, Span { start: 0, end: 1 })
 }
 
-fn check_bytes(path: String, bytes: &[u8], eff: &config::Effective, input: &Input) -> FileResult {
+/// Takes the file's bytes, which become its text without a copy (a 50 MB
+/// file would otherwise be held twice).
+fn check_bytes(path: String, bytes: Vec<u8>, eff: &config::Effective, input: &Input) -> FileResult {
     let opts = &eff.options;
     let mut result = FileResult {
         path,
@@ -208,16 +210,15 @@ fn check_bytes(path: String, bytes: &[u8], eff: &config::Effective, input: &Inpu
         ));
         return result;
     }
-    let text = match mfalint::decode(bytes, opts) {
-        Ok(t) => t,
-        Err(e) => {
-            result.text = String::from_utf8_lossy(bytes).into_owned();
-            result.secrets = Secrets::from_text(&result.text);
-            result.diagnostics.push(parse_diagnostic(&result.text, &e));
-            return result;
-        }
-    };
-    result.text = text.to_string();
+    if let Err(e) = mfalint::decode(&bytes, opts) {
+        result.text = String::from_utf8_lossy(&bytes).into_owned();
+        result.secrets = Secrets::from_text(&result.text);
+        result.diagnostics.push(parse_diagnostic(&result.text, &e));
+        return result;
+    }
+    // decode checked the UTF-8, so this moves the buffer.
+    result.text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let text = result.text.as_str();
     let root = match mfalint::parse(text, opts) {
         Ok(root) => root,
