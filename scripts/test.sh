@@ -37,5 +37,5 @@ awk '
   /^test result: / { for (i = 1; i < NF; i++) { if ($(i+1) == "passed;") p += $i; if ($(i+1) == "failed;") f += $i } }
   NF == 3 && $2 == "pass" && $3 ~ /^[0-9]+$/ { p += $3 }
   NF == 3 && $2 == "fail" && $3 ~ /^[0-9]+$/ { f += $3 }
-  END { printf "all tests: %d passed, %d failed\n", p, f }
+  END { printf "total: %d passed, %d failed\n", p, f }
 ' "$log"
