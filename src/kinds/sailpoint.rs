@@ -13,30 +13,26 @@ pub(crate) struct Method {
     pub config_properties: bool,
 }
 
+/// Every key of a Duo configuration; an Okta one has all but the last.
+const KEYS: &[&str] = &[
+    "$schema",
+    "mfaMethod",
+    "enabled",
+    "host",
+    "accessKey",
+    "identityAttribute",
+    "configProperties",
+];
+
 pub(crate) const OKTA: &Method = &Method {
     name: "okta-verify",
-    keys: &[
-        "$schema",
-        "mfaMethod",
-        "enabled",
-        "host",
-        "accessKey",
-        "identityAttribute",
-    ],
+    keys: KEYS.split_at(KEYS.len() - 1).0,
     config_properties: false,
 };
 
 pub(crate) const DUO: &Method = &Method {
     name: "duo-web",
-    keys: &[
-        "$schema",
-        "mfaMethod",
-        "enabled",
-        "host",
-        "accessKey",
-        "identityAttribute",
-        "configProperties",
-    ],
+    keys: KEYS,
     config_properties: true,
 };
 

@@ -169,8 +169,7 @@ pub fn normalize(args: RewriteArgs) -> Status {
         Ok(x) => x,
         Err(s) => return s,
     };
-    let mut opts = Options::default();
-    args.limits.apply(&mut opts.limits);
+    let opts = rewrite_options(&args);
     let result =
         mfalint::decode(&bytes, &opts).and_then(|text| mfalint::normalize(text, args.kind, &opts));
     let n = match result {
@@ -186,13 +185,19 @@ pub fn normalize(args: RewriteArgs) -> Status {
     emit(&args.file, &shown, args.write, &n.text)
 }
 
+/// Library defaults with the command line's parser limits.
+fn rewrite_options(args: &RewriteArgs) -> Options {
+    let mut opts = Options::default();
+    args.limits.apply(&mut opts.limits);
+    opts
+}
+
 pub fn redact(args: RewriteArgs) -> Status {
     let (shown, bytes) = match read_input(&args.file, args.write) {
         Ok(x) => x,
         Err(s) => return s,
     };
-    let mut opts = Options::default();
-    args.limits.apply(&mut opts.limits);
+    let opts = rewrite_options(&args);
     let result = mfalint::decode(&bytes, &opts).and_then(|text| mfalint::redact(text, &opts));
     match result {
         Ok(text) => emit(&args.file, &shown, args.write, &text),
