@@ -212,7 +212,9 @@ fn check_bytes(path: String, bytes: Vec<u8>, eff: &config::Effective, input: &In
     }
     if let Err(e) = mfalint::decode(&bytes, opts) {
         result.text = String::from_utf8_lossy(&bytes).into_owned();
-        result.secrets = Secrets::from_text(&result.text);
+        if eff.excerpts {
+            result.secrets = Secrets::from_text(&result.text);
+        }
         result.diagnostics.push(parse_diagnostic(&result.text, &e));
         return result;
     }
@@ -223,12 +225,16 @@ fn check_bytes(path: String, bytes: Vec<u8>, eff: &config::Effective, input: &In
     let root = match mfalint::parse(text, opts) {
         Ok(root) => root,
         Err(e) => {
-            result.secrets = Secrets::from_text(text);
+            if eff.excerpts {
+                result.secrets = Secrets::from_text(text);
+            }
             result.diagnostics.push(parse_diagnostic(text, &e));
             return result;
         }
     };
-    result.secrets = Secrets::from_tree(text, &root);
+    if eff.excerpts {
+        result.secrets = Secrets::from_tree(text, &root);
+    }
     match mfalint::validate_node(&root, eff.kind, opts) {
         Ok(report) => {
             result.kind = Some(report.kind);

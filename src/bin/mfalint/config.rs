@@ -56,6 +56,9 @@ pub struct Effective {
     pub options: Options,
     pub kind: Option<Kind>,
     pub fail_on: Severity,
+    /// Human output shows source excerpts, which need the secrets located
+    /// to mask them; the machine formats show no source, so skip that work.
+    pub excerpts: bool,
 }
 
 /// A configuration problem: `path: message`.
@@ -310,6 +313,7 @@ pub fn effective(
         };
     }
     Ok(Effective {
+        excerpts: args.format == crate::cli::Format::Human,
         options,
         kind,
         fail_on,
