@@ -11,6 +11,8 @@
 #   5. npm pack, npm install of the tarball into a fresh temp project,
 #      the node tests and tsc again against the installed package
 #   6. headless Chromium: tests/browser/demo.test.mjs (screenshot in target/browser/)
+#   7. webpack 5 bundle of the `bundler` entry (tests/bundler/, its own pinned
+#      package-lock: npm ci if missing), run in headless Chromium
 #
 # MFALINT_SKIP_BUILD=1 reuses an existing pkg/ build.
 set -euo pipefail
@@ -100,3 +102,9 @@ node -e '
   console.log(`package: ${x.filename} ${x.size} bytes (tarball), ${x.unpackedSize} unpacked, ${x.entryCount} files`);
   if (Number(gz) > 102400) { console.error("over the 100 KB budget"); process.exit(1); }
 ' "$pack_json" "$wasm" "$(wc -c <"$wasm")" "$(gz "$wasm")"
+
+echo "== webpack 5 bundle in headless Chromium (tests/bundler/)"
+if [ ! -d tests/bundler/node_modules ]; then
+  (cd tests/bundler && npm ci --no-audit --no-fund)
+fi
+node --test --test-reporter=spec tests/bundler/
