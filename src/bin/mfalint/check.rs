@@ -218,9 +218,11 @@ fn check_bytes(path: String, bytes: Vec<u8>, eff: &config::Effective, input: &In
         result.diagnostics.push(parse_diagnostic(&result.text, &e));
         return result;
     }
-    // decode checked the UTF-8, so this moves the buffer.
+    // decode checked the UTF-8, so this moves the buffer; its spare read
+    // capacity is given back, since every file's text is kept until output.
     result.text = String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    result.text.shrink_to_fit();
     let text = result.text.as_str();
     let root = match mfalint::parse(text, opts) {
         Ok(root) => root,
