@@ -161,6 +161,41 @@ fn directories_recurse_into_json_files_in_sorted_order() {
 }
 
 #[test]
+fn many_files_keep_path_order_and_their_own_results() {
+    // Hundreds of files are checked in blocks on several threads; the report
+    // still lists them in path order, each with its own findings.
+    let t = TempDir::new();
+    let broken = VALID_SCM.replace("\"name\"", "\"nmae\"");
+    for i in 0..300 {
+        let text = if i % 7 == 0 {
+            broken.as_str()
+        } else {
+            VALID_SCM
+        };
+        t.write(&format!("d/{}/{i:03}.json", i / 100), text);
+    }
+    let out = t.run(&["check", "d", "--format", "json", "--ignore", "MFA081"]);
+    assert_eq!(out.code, 1, "{}", out.all());
+    let files = out.json()["files"].as_array().unwrap().clone();
+    assert_eq!(files.len(), 300);
+    for (i, f) in files.iter().enumerate() {
+        assert_eq!(f["path"], format!("d/{}/{i:03}.json", i / 100));
+        let codes: Vec<&str> = f["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap())
+            .collect();
+        let expected: &[&str] = if i % 7 == 0 {
+            &["MFA010", "MFA003"]
+        } else {
+            &[]
+        };
+        assert_eq!(codes, expected, "{}", f["path"]);
+    }
+}
+
+#[test]
 fn a_directory_without_json_is_an_error() {
     let t = TempDir::new();
     t.write("empty/readme.md", "# nothing");

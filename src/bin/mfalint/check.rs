@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::Mutex;
 
 use mfalint::json::{ParseErrorKind, Span};
 use mfalint::{Error, Kind, Severity};
@@ -61,6 +62,8 @@ pub fn run(args: CheckArgs) -> Status {
     let mut resolver = Resolver::new(&args);
     let mut effs: Vec<(Rc<Effective>, Effective)> = Vec::new();
     let mut slots: Vec<Slot> = Vec::with_capacity(inputs.len());
+    // Files come grouped by directory: the previous one's settings are reused.
+    let mut last: Option<(PathBuf, usize)> = None;
     for input in inputs {
         let (shown, dir) = match &input {
             Input::Stdin => match &args.stdin_filename {
@@ -69,6 +72,10 @@ pub fn run(args: CheckArgs) -> Status {
             },
             Input::File(p) => (display(p), parent_dir(p)),
         };
+        if let Some((_, i)) = last.as_ref().filter(|(d, _)| *d == dir) {
+            slots.push(Slot::Check(shown, input, *i));
+            continue;
+        }
         match resolver.for_dir(&dir) {
             Ok(eff) => {
                 let i = match effs.iter().position(|(rc, _)| Rc::ptr_eq(rc, &eff)) {
@@ -79,6 +86,7 @@ pub fn run(args: CheckArgs) -> Status {
                     }
                 };
                 slots.push(Slot::Check(shown, input, i));
+                last = Some((dir, i));
             }
             Err(e) => slots.push(Slot::Done(Err(FileProblem {
                 path: shown,
@@ -113,40 +121,53 @@ enum Slot {
     Done(Result<FileResult, FileProblem>),
 }
 
-fn check_one(shown: String, input: &Input, eff: &Effective) -> Result<FileResult, FileProblem> {
-    let bytes =
-        files::read_limited(input, eff.options.limits.max_bytes).map_err(|e| FileProblem {
+fn check_one(
+    shown: String,
+    input: &Input,
+    eff: &Effective,
+    scratch: &mut Vec<u8>,
+) -> Result<FileResult, FileProblem> {
+    let bytes = files::read_limited(input, eff.options.limits.max_bytes, scratch).map_err(|e| {
+        FileProblem {
             message: format!("{shown}: {}", files::io_message(&e)),
             path: shown.clone(),
-        })?;
+        }
+    })?;
     let mut result = check_bytes(shown, bytes, eff, input);
     result.fails = result.diagnostics.iter().any(|d| d.severity >= eff.fail_on);
     Ok(result)
 }
 
-/// Checks the slots on up to `available_parallelism` threads (contiguous
-/// chunks, so each thread reads its files in directory order); the results
-/// come back in input order.
+/// Files per unit of work handed to a thread.
+const BLOCK: usize = 32;
+
+/// Checks the slots on up to `available_parallelism` threads (the calling
+/// one included); the results come back in input order.
 fn check_all(mut slots: Vec<Slot>, effs: &[Effective]) -> Vec<Result<FileResult, FileProblem>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = slots.len().div_ceil(threads).max(64);
-    let work = |part: &mut [Slot]| {
-        for slot in part {
-            if let Slot::Check(shown, input, i) = slot {
-                let done = check_one(std::mem::take(shown), input, &effs[*i]);
-                *slot = Slot::Done(done);
+    // Small blocks handed out on demand: files differ in size and findings,
+    // so fixed halves left one core idle for a third of the run.
+    let helpers = threads.min(slots.len().div_ceil(BLOCK)).saturating_sub(1);
+    let blocks = Mutex::new(slots.chunks_mut(BLOCK));
+    let work = || {
+        let mut scratch = Vec::new();
+        // The lock is released inside `next`, before the block is checked.
+        let next = || blocks.lock().ok().and_then(|mut b| b.next());
+        while let Some(block) = next() {
+            for slot in block {
+                if let Slot::Check(shown, input, i) = slot {
+                    let done = check_one(std::mem::take(shown), input, &effs[*i], &mut scratch);
+                    *slot = Slot::Done(done);
+                }
             }
         }
     };
-    if slots.len() <= chunk {
-        work(&mut slots);
-    } else {
-        std::thread::scope(|scope| {
-            for part in slots.chunks_mut(chunk) {
-                scope.spawn(move || work(part));
-            }
-        });
-    }
+    std::thread::scope(|scope| {
+        for _ in 0..helpers {
+            scope.spawn(work);
+        }
+        work();
+    });
     slots
         .into_iter()
         .map(|slot| match slot {
@@ -218,11 +239,13 @@ fn check_bytes(path: String, bytes: Vec<u8>, eff: &config::Effective, input: &In
         result.diagnostics.push(parse_diagnostic(&result.text, &e));
         return result;
     }
-    // decode checked the UTF-8, so this moves the buffer; its spare read
-    // capacity is given back, since every file's text is kept until output.
+    // decode checked the UTF-8, so this moves the buffer; a big file's spare
+    // read capacity is given back, since every file's text is kept until output.
     result.text = String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    result.text.shrink_to_fit();
+    if result.text.capacity() > files::PAYLOAD_BUFFER {
+        result.text.shrink_to_fit();
+    }
     let text = result.text.as_str();
     let root = match mfalint::parse(text, opts) {
         Ok(root) => root,

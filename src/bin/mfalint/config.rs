@@ -150,6 +150,9 @@ impl<'a> Resolver<'a> {
                 found.as_ref().map(|(p, _)| p.clone())
             }
             Some(Err(e)) => return Err(e.clone()),
+            // Keyed by the directory as given first: making it absolute
+            // costs a getcwd call, once per file otherwise.
+            None if self.by_dir.contains_key(dir) => self.by_dir[dir].clone()?,
             None => {
                 let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
                 if !self.by_dir.contains_key(&abs) {
@@ -161,7 +164,9 @@ impl<'a> Resolver<'a> {
                     });
                     self.by_dir.insert(abs.clone(), found);
                 }
-                self.by_dir[&abs].clone()?
+                let found = self.by_dir[&abs].clone();
+                self.by_dir.insert(dir.to_path_buf(), found.clone());
+                found?
             }
         };
         if !self.by_config.contains_key(&config_path) {

@@ -14,20 +14,22 @@ use crate::excerpt::printable;
 use crate::rules;
 
 pub fn print(format: Format, run: &Run) {
-    let out = match format {
-        Format::Human => human(run),
-        Format::Json => json_report(run),
-        Format::Sarif => sarif(run),
-        Format::Github => github(run),
-    };
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(out.as_bytes());
+    // JSON and SARIF stream into a buffer instead of building a string:
+    // 10,000 files make megabytes of report.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    // A closed pipe (`| head`) is not worth an error of its own.
+    let _ = match format {
+        Format::Human => out.write_all(human(run).as_bytes()),
+        Format::Json => json_report(run, &mut out),
+        Format::Sarif => sarif(run, &mut out),
+        Format::Github => out.write_all(github(run).as_bytes()),
+    }
+    .and_then(|()| out.flush());
 }
 
-fn pretty(v: &impl Serialize) -> String {
-    let mut s = serde_json::to_string_pretty(v).expect("JSON values serialize");
-    s.push('\n');
-    s
+fn pretty(out: &mut impl std::io::Write, v: &impl Serialize) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, v)?;
+    out.write_all(b"\n")
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -195,7 +197,7 @@ fn json_finding(d: &Diagnostic) -> JsonFinding<'_> {
 }
 
 /// `--format json`: fields in a fixed order (structs, not maps).
-pub fn json_report(run: &Run) -> String {
+pub fn json_report(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let (errors, warnings) = counts(run);
     let mut files: Vec<JsonFile> = run
         .files
@@ -210,20 +212,23 @@ pub fn json_report(run: &Run) -> String {
         path: (!p.path.is_empty()).then_some(p.path.as_str()),
         error: &p.message,
     }));
-    pretty(&JsonReport {
-        version: 1,
-        tool: JsonTool {
-            name: "mfalint",
-            version: env!("CARGO_PKG_VERSION"),
+    pretty(
+        out,
+        &JsonReport {
+            version: 1,
+            tool: JsonTool {
+                name: "mfalint",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            files,
+            summary: JsonSummary {
+                files: run.files.len(),
+                errors,
+                warnings,
+                failed: run.files.iter().any(|f| f.fails) || !run.problems.is_empty(),
+            },
         },
-        files,
-        summary: JsonSummary {
-            files: run.files.len(),
-            errors,
-            warnings,
-            failed: run.files.iter().any(|f| f.fails) || !run.problems.is_empty(),
-        },
-    })
+    )
 }
 
 /// GitHub workflow-command escaping of a message.
@@ -453,7 +458,7 @@ struct SarifLog<'a> {
 
 /// `--format sarif`: SARIF 2.1.0, paths relative to `%SRCROOT%` (the
 /// directory mfalint ran in), 1-based columns in code points.
-pub fn sarif(run: &Run) -> String {
+pub fn sarif(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let all = rules::all();
     let rules_json = all
         .iter()
@@ -531,24 +536,27 @@ pub fn sarif(run: &Run) -> String {
             message: Text { text: &p.message },
         })
         .collect();
-    pretty(&SarifLog {
-        schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: vec![SarifRun {
-            tool: Tool {
-                driver: Driver {
-                    name: "mfalint",
-                    semantic_version: env!("CARGO_PKG_VERSION"),
-                    information_uri: "https://crates.io/crates/mfalint",
-                    rules: rules_json,
+    pretty(
+        out,
+        &SarifLog {
+            schema: "https://json.schemastore.org/sarif-2.1.0.json",
+            version: "2.1.0",
+            runs: vec![SarifRun {
+                tool: Tool {
+                    driver: Driver {
+                        name: "mfalint",
+                        semantic_version: env!("CARGO_PKG_VERSION"),
+                        information_uri: "https://crates.io/crates/mfalint",
+                        rules: rules_json,
+                    },
                 },
-            },
-            column_kind: "unicodeCodePoints",
-            invocations: vec![Invocation {
-                execution_successful: run.problems.is_empty(),
-                tool_execution_notifications: notifications,
+                column_kind: "unicodeCodePoints",
+                invocations: vec![Invocation {
+                    execution_successful: run.problems.is_empty(),
+                    tool_execution_notifications: notifications,
+                }],
+                results,
             }],
-            results,
-        }],
-    })
+        },
+    )
 }
