@@ -25,21 +25,33 @@ pub(crate) fn did_you_mean<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k s
 /// Keys are compared on their first this many characters.
 const DISTANCE_CHARS: usize = 128;
 
-/// Levenshtein distance over chars, bounded to short keys.
+/// Levenshtein distance over chars, bounded to short keys. One row on the
+/// stack: it runs for every candidate key of every unknown key.
 fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(DISTANCE_CHARS).collect();
-    let b: Vec<char> = b.chars().take(DISTANCE_CHARS).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    let mut b_chars = ['\0'; DISTANCE_CHARS];
+    let mut n = 0;
+    for c in b.chars().take(DISTANCE_CHARS) {
+        b_chars[n] = c;
+        n += 1;
     }
-    prev[b.len()]
+    let b = &b_chars[..n];
+    let mut row = [0usize; DISTANCE_CHARS + 1];
+    for (j, cell) in row.iter_mut().enumerate().take(n + 1) {
+        *cell = j;
+    }
+    for (i, ca) in a.chars().take(DISTANCE_CHARS).enumerate() {
+        // `diagonal` is the previous row's value at j, `row[j + 1]` still
+        // holds the previous row's value at j + 1 until it is overwritten.
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            let substitute = diagonal + usize::from(ca != *cb);
+            row[j + 1] = substitute.min(above + 1).min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[n]
 }
 
 #[cfg(test)]
@@ -55,5 +67,16 @@ mod tests {
         );
         assert_eq!(did_you_mean("okta_tokn", &known), Some("okta_token"));
         assert_eq!(did_you_mean("color", &known), None);
+    }
+
+    #[test]
+    fn distance_is_levenshtein() {
+        assert_eq!(distance("", ""), 0);
+        assert_eq!(distance("abc", ""), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("flaw", "lawn"), 2);
+        assert_eq!(distance("okta_tokn", "okta_token"), 1);
+        assert_eq!(distance("héllo", "hello"), 1);
     }
 }
