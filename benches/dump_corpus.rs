@@ -17,7 +17,9 @@
 //!     a profiling aid (perf, callgrind): runs one harness of
 //!     benches/validate.rs over the corpus ITERS times and prints the time
 //!     per pass (mfalint-validate, mfalint-parse, serde_json-floor,
-//!     jsonschema-is_valid, jsonschema-iter_errors)
+//!     serde_json-syntax: serde_json checking the syntax into `IgnoredAny`,
+//!     no allocation, the least any validator must do; jsonschema-is_valid,
+//!     jsonschema-iter_errors)
 //! ```
 
 mod common;
@@ -197,6 +199,10 @@ fn run_loop(what: &str, iters: usize) {
                     "serde_json-floor" => {
                         let v: serde_json::Value = serde_json::from_str(&p.text).expect("JSON");
                         usize::from(black_box(&v).is_object())
+                    }
+                    "serde_json-syntax" => {
+                        let v: serde::de::IgnoredAny = serde_json::from_str(&p.text).expect("JSON");
+                        usize::from(black_box(&v) == &serde::de::IgnoredAny)
                     }
                     "jsonschema-is_valid" => {
                         let v: serde_json::Value = serde_json::from_str(&p.text).expect("JSON");
