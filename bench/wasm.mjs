@@ -10,10 +10,13 @@
 // load on the machine). Cases:
 //   text:   JSON text in, a report / verdict out
 //     mfalint validate(text, {kind})         the public API: report object
+//     mfalint compile({kind}).validate(text) options parsed once: report
+//     mfalint compile({kind}).isValid(text)  the verdict alone (like ajv's)
 //     ajv JSON.parse + validate              allErrors: false (first error)
 //     ajv JSON.parse + validate, allErrors   (errors collected)
 //   object: a parsed object in (parsing is the caller's)
 //     mfalint validate(object, {kind})       JSON.stringify inside
+//     mfalint compile({kind}).isValid(object)
 //     ajv validate(object)
 // Goal (issue 5): mfalint at least as fast as ajv.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -38,7 +41,8 @@ const Ajv2020 = require('ajv/dist/2020.js').default;
 const ajvVersion = require('ajv/package.json').version;
 
 const mfalint = await import(pathToFileURL(join(pkgDir, 'node.js')).href);
-const raw = createRequire(join(pkgDir, 'node', 'x.js'))('./mfalint.js');
+// The package's JavaScript layer, to wrap other builds (--variant) the same way.
+const { createApi } = await import(pathToFileURL(join(pkgDir, 'lib', 'api.js')).href);
 
 const corpus = JSON.parse(readFileSync(corpusPath, 'utf8'));
 const all = corpus.payloads.map((p) => ({ ...p, object: JSON.parse(p.text) }));
@@ -59,7 +63,6 @@ function compile(allErrors) {
 const first = compile(false);
 const every = compile(true);
 const kindOptions = Object.fromEntries(Object.keys(schemas).map((k) => [k, { kind: k }]));
-const rawOptions = Object.fromEntries(Object.keys(schemas).map((k) => [k, JSON.stringify({ kind: k })]));
 
 // Agreement check (and warm-up): the schemas and mfalint give one verdict.
 let agree = 0;
@@ -74,9 +77,6 @@ let sink = 0;
 const cases = {
   'mfalint validate(text)': (set) => {
     for (const p of set) sink += mfalint.validate(p.text, kindOptions[p.kind]).findings.length;
-  },
-  'mfalint raw validate(text) -> JSON text': (set) => {
-    for (const p of set) sink += raw.validate(p.text, rawOptions[p.kind]).length;
   },
   'ajv JSON.parse + validate': (set) => {
     for (const p of set) sink += first[p.kind](JSON.parse(p.text)) ? 1 : 0;
@@ -100,25 +100,36 @@ const cases = {
     }
   },
 };
-if (typeof raw.isValid === 'function') {
-  cases['mfalint raw isValid(text)'] = (set) => {
-    for (const p of set) sink += raw.isValid(p.text, p.kind) ? 1 : 0;
-  };
+// Compiled validators (options parsed once, like ajv.compile); payloads go
+// into WASM memory with TextEncoder.encodeInto.
+const compiled = Object.fromEntries(Object.keys(schemas).map((k) => [k, mfalint.compile({ kind: k })]));
+for (const p of all) {
+  if (compiled[p.kind].isValid(p.text) !== p.valid) throw new Error(`compile().isValid disagrees on a ${p.kind} payload`);
 }
+Object.assign(cases, {
+  'mfalint compile().validate(text)': (set) => {
+    for (const p of set) sink += compiled[p.kind].validate(p.text).findings.length;
+  },
+  'mfalint compile().isValid(text)': (set) => {
+    for (const p of set) sink += compiled[p.kind].isValid(p.text) ? 1 : 0;
+  },
+  'mfalint compile().isValid(object)': (set) => {
+    for (const p of set) sink += compiled[p.kind].isValid(p.object) ? 1 : 0;
+  },
+});
 // Other builds of the same crate (scripts/bench-wasm.sh --variants), e.g.
 // opt-level 3 instead of the shipped opt-level z: --variant NAME=GLUE.js
 for (let i = 0; i < args.length; i += 1) {
   if (args[i] !== '--variant') continue;
   const [name, glue] = args[i + 1].split('=');
-  const v = createRequire(import.meta.url)(resolve(glue));
-  cases[`[${name}] raw validate(text) -> JSON text`] = (set) => {
-    for (const p of set) sink += v.validate(p.text, rawOptions[p.kind]).length;
+  const v = createApi(createRequire(import.meta.url)(resolve(glue)));
+  const byKind = Object.fromEntries(Object.keys(schemas).map((k) => [k, v.compile({ kind: k })]));
+  cases[`[${name}] compile().validate(text)`] = (set) => {
+    for (const p of set) sink += byKind[p.kind].validate(p.text).findings.length;
   };
-  if (typeof v.isValid === 'function') {
-    cases[`[${name}] raw isValid(text)`] = (set) => {
-      for (const p of set) sink += v.isValid(p.text, p.kind) ? 1 : 0;
-    };
-  }
+  cases[`[${name}] compile().isValid(text)`] = (set) => {
+    for (const p of set) sink += byKind[p.kind].isValid(p.text) ? 1 : 0;
+  };
 }
 
 const results = {};
@@ -157,8 +168,10 @@ console.log('\nGoal (mfalint at least as fast as ajv), all payloads:');
 for (const line of [
   vs('mfalint validate(text)', 'ajv JSON.parse + validate'),
   vs('mfalint validate(text)', 'ajv JSON.parse + validate (allErrors)'),
-  vs('mfalint raw isValid(text)', 'ajv JSON.parse + validate'),
+  vs('mfalint compile().isValid(text)', 'ajv JSON.parse + validate'),
+  vs('mfalint compile().validate(text)', 'ajv JSON.parse + validate (allErrors)'),
   vs('mfalint validate(object)', 'ajv validate(object)'),
+  vs('mfalint compile().isValid(object)', 'ajv validate(object)'),
   ...Object.keys(a).filter((k) => k.startsWith('[')).map((k) => vs(k, 'ajv JSON.parse + validate')),
 ]) {
   if (line) console.log(`- ${line}`);

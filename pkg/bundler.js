@@ -8,6 +8,6 @@ export { MfalintError, KINDS } from './lib/api.js';
 
 const api = createApi(raw);
 export const {
-  validate, isValid, detectKind, normalize, redact, apiError, rules, rule,
+  compile, validate, isValid, detectKind, normalize, redact, apiError, rules, rule,
   checkId, checkMethod, checkSaseQuery, schema, version,
 } = api;

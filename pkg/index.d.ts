@@ -290,6 +290,20 @@ export declare function validate(input: Input, options?: ValidateOptions): Repor
 /** True when no finding is an error: the API would accept the payload. */
 export declare function isValid(report: Report): boolean;
 
+/** Options checked and parsed once, for validating many payloads (form
+ * fields on every change, bulk imports): like `ajv.compile`. */
+export interface Validator {
+  /** The report, exactly as `validate(input, options)` gives it. */
+  validate(input: Input): Report;
+  /** `isValid(validate(input))` without building a report: the fastest
+   * check. Throws like `validate` when the input cannot be validated. */
+  isValid(input: Input): boolean;
+}
+
+/** A `Validator` for these options; throws an `options` error at once when
+ * they are bad. Later changes to the `options` object do not affect it. */
+export declare function compile(options?: ValidateOptions): Validator;
+
 /** The payload's kind from `$schema` or its shape; throws a `detect` error
  * when it is ambiguous or unknown. */
 export declare function detectKind(input: Input): Kind;

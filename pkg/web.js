@@ -28,6 +28,6 @@ const api = createApi(raw, () => {
   }
 });
 export const {
-  validate, isValid, detectKind, normalize, redact, apiError, rules, rule,
+  compile, validate, isValid, detectKind, normalize, redact, apiError, rules, rule,
   checkId, checkMethod, checkSaseQuery, schema, version,
 } = api;

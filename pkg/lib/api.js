@@ -64,7 +64,37 @@ function optionsText(options, allowed) {
   return JSON.stringify(picked);
 }
 
-const VALIDATE_KEYS = ['kind', 'mode', 'select', 'only', 'ignore', 'severity'];
+const VALIDATE_KEYS = ['kind', 'mode', 'select', 'only', 'ignore', 'severity', 'maxBytes', 'maxDepth'];
+
+// Writes a payload into the .wasm's input buffer and returns its length in
+// bytes: `TextEncoder.encodeInto` copies natively, where wasm-bindgen's
+// string hand-off loops over the characters in JavaScript.
+function inputWriter(raw) {
+  const encoder = new TextEncoder();
+  let memory;
+  let ptr = 0;
+  let capacity = 0;
+  let view = new Uint8Array(0);
+  function reserve(bytes) {
+    memory ??= raw.wasmMemory();
+    if (bytes > capacity) {
+      capacity = Math.max(bytes, 2 * capacity, 4096);
+      ptr = raw.inputBuffer(capacity);
+    }
+    // A view of memory that has grown since is detached (length 0).
+    if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, ptr, capacity);
+    return view;
+  }
+  return function write(input) {
+    if (input instanceof Uint8Array) {
+      reserve(input.length).set(input);
+      return input.length;
+    }
+    const text = payloadText(raw, input);
+    // At most 3 UTF-8 bytes per UTF-16 code unit.
+    return encoder.encodeInto(text, reserve(text.length * 3)).written;
+  };
+}
 
 function unwrap(resultText) {
   const result = JSON.parse(resultText);
@@ -106,10 +136,52 @@ function deepFreeze(value) {
  */
 export function createApi(raw, check = () => {}) {
   let ruleList;
+  let write;
+  function compileText(text) {
+    let validator;
+    try {
+      validator = new raw.Validator(text);
+    } catch (e) {
+      // Bad options: the `{"error": ...}` text, thrown as an MfalintError.
+      if (typeof e !== 'string') throw e;
+      unwrap(e);
+    }
+    write ??= inputWriter(raw);
+    return Object.freeze({
+      validate(input) {
+        const kind = validator.reportInput(write(input));
+        // No finding: the kind's index, without a report text to decode.
+        return kind >= 0 ? { kind: KINDS[kind], findings: [] } : unwrap(raw.takeOutput());
+      },
+      isValid(input) {
+        const len = write(input);
+        const verdict = validator.isValidInput(len);
+        // Not validated: the report call throws why (parse, detect, size).
+        return verdict === undefined ? unwrap(validator.validateInput(len)) : verdict;
+      },
+    });
+  }
+  // validate(input, options) compiles its options once per distinct options
+  // text (a form validates with the same ones on every change); the 16
+  // latest compiled are kept.
+  const recent = new Map();
+  function compiled(text) {
+    let v = recent.get(text);
+    if (v === undefined) {
+      v = compileText(text);
+      if (recent.size >= 16) recent.delete(recent.keys().next().value);
+      recent.set(text, v);
+    }
+    return v;
+  }
   const api = {
+    compile(options) {
+      check();
+      return compileText(optionsText(options, VALIDATE_KEYS));
+    },
     validate(input, options) {
       check();
-      return unwrap(raw.validate(payloadText(raw, input), optionsText(options, VALIDATE_KEYS)));
+      return compiled(optionsText(options, VALIDATE_KEYS)).validate(input);
     },
     isValid(report) {
       return !report.findings.some((f) => f.severity === 'error');

@@ -263,6 +263,77 @@ test('path and query parameters', () => {
   assert.deepEqual(m.checkSaseQuery({ folder: 'Nope' }).map((f) => [f.code, f.pointer]), [['MFA070', '/folder'], ['MFA010', '/position']]);
 });
 
+test('compile: options once, then validate and isValid on text, bytes and objects', () => {
+  const v = m.compile({ kind: 'scm-mfa-server', ignore: ['MFA003'] });
+  const bad = okta();
+  bad.mfa_vendor_type.okta_adaptive_v1.okta_timeout = 601;
+  bad.extra = 1;
+  for (const input of [okta(), bad, JSON.stringify(bad, null, 2), new TextEncoder().encode(JSON.stringify(bad))]) {
+    const want = m.validate(input, { kind: 'scm-mfa-server', ignore: ['MFA003'] });
+    assert.deepEqual(v.validate(input), want);
+    assert.equal(v.isValid(input), m.isValid(want));
+  }
+  assert.equal(v.isValid(okta()), true);
+  assert.equal(v.isValid(bad), false);
+  assert.ok(Object.isFrozen(v));
+  // Options are copied: changing the object later changes nothing.
+  const options = { kind: 'scm-mfa-server' };
+  const w = m.compile(options);
+  options.kind = 'sailpoint-duo-config';
+  assert.equal(w.validate(okta()).kind, 'scm-mfa-server');
+  // Detection when no kind is given.
+  assert.equal(m.compile().validate(okta()).kind, 'scm-mfa-server');
+});
+
+test('compile: bad options throw at once; bad input throws from validate and isValid', () => {
+  throws(() => m.compile({ kind: 'okta' }), 'options', /unknown kind `okta`/);
+  throws(() => m.compile({ knid: 'x' }), 'options', /unknown field `knid`/);
+  throws(() => m.compile({ severity: { MFA040: 'loud' } }), 'options', /invalid severity/);
+  const v = m.compile();
+  for (const call of [(x) => v.validate(x), (x) => v.isValid(x)]) {
+    const e = throws(() => call('{\n  "name": "x",\n}'), 'parse');
+    assert.equal(e.line, 3);
+    throws(() => call('[]'), 'detect');
+    throws(() => call(undefined), 'input');
+    throws(() => call(new Uint8Array([0x7b, 0xff, 0x7d])), 'parse', /invalid UTF-8/);
+  }
+  // The parser limits, as documented in ValidateOptions.
+  for (const check of [(x, o) => m.validate(x, o), (x, o) => m.compile(o).isValid(x)]) {
+    throws(() => check('{"a": 1}', { maxBytes: 4 }), 'parse', /over the limit of 4 bytes/);
+    throws(() => check('[[[[1]]]]', { maxDepth: 3 }), 'parse', /deeper than the limit of 3/);
+  }
+});
+
+test('compile: the input buffer grows, shrinks back and handles any text', () => {
+  const v = m.compile({ kind: 'scm-mfa-server' });
+  const small = okta();
+  const huge = okta();
+  // Far past the first buffer (4 KiB) and WASM's initial memory: the
+  // buffer is replaced and the memory grows, detaching earlier views.
+  huge.mfa_vendor_type.okta_adaptive_v1.okta_org = 'o'.repeat(3_000_000);
+  assert.equal(v.isValid(small), true);
+  assert.equal(v.isValid(huge), true);
+  assert.deepEqual(v.validate(small), m.validate(small));
+  // Non-ASCII: up to 3 bytes per UTF-16 unit, and surrogate pairs.
+  for (const org of ['ünïcödé', '日本語の組織', '😀'.repeat(10)]) {
+    const p = okta();
+    p.mfa_vendor_type.okta_adaptive_v1.okta_org = org;
+    assert.deepEqual(v.validate(p), m.validate(p), org);
+    assert.deepEqual(v.validate(JSON.stringify(p)), m.validate(JSON.stringify(p)), org);
+  }
+  // A lone surrogate in the text arrives as U+FFFD, as with validate(); in
+  // an object, JSON.stringify escapes it and the parser rejects it.
+  const lone = JSON.stringify(okta()).replace('"okta"', '"ok\uD800ta"');
+  assert.deepEqual(v.validate(lone), m.validate(lone));
+  assert.equal(v.validate(lone).findings.length, 0);
+  const p = okta();
+  p.name = 'ok\uD800ta';
+  throws(() => v.validate(p), 'parse', /lone surrogate/);
+  // A shorter payload after a longer one: only its own bytes count.
+  assert.equal(v.isValid('{"name": "x"}'), false);
+  throws(() => v.isValid('{'), 'parse');
+});
+
 test('the .wasm and the package agree on the version', () => {
   assert.equal(m.version(), pkgJson.version);
 });

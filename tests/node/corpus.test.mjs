@@ -33,6 +33,12 @@ function run(fn) {
   }
 }
 
+// What `isValid` must answer for an expected `run` result: the verdict, or
+// the same error.
+function verdict(result) {
+  return 'ok' in result ? { ok: !result.ok.findings.some((f) => f.severity === 'error') } : result;
+}
+
 function jsonFiles(dir) {
   const out = [];
   for (const name of readdirSync(dir).sort()) {
@@ -64,11 +70,18 @@ for (const [file, want] of Object.entries(expected)) {
   test(file, () => {
     const kindOption = want.kind ? { kind: want.kind } : undefined;
     assert.deepStrictEqual(run(() => mfalint.validate(readFileSync(file), kindOption)), want.bytes, `${file} (bytes)`);
+    // A compiled validator gives the same report, and its verdict agrees.
+    const compiled = mfalint.compile(kindOption);
+    assert.deepStrictEqual(run(() => compiled.validate(readFileSync(file))), want.bytes, `${file} (compiled, bytes)`);
+    assert.deepStrictEqual(run(() => compiled.isValid(readFileSync(file))), verdict(want.bytes), `${file} (compiled isValid)`);
     if (!want.variants) return; // not UTF-8: bytes only
     const text = readFileSync(file, 'utf8');
     for (const [name, options] of Object.entries(VARIANTS)) {
       const opts = want.kind ? { ...options, kind: want.kind } : options;
       assert.deepStrictEqual(run(() => mfalint.validate(text, opts)), want.variants[name], `${file} (${name})`);
+      const v = mfalint.compile(opts);
+      assert.deepStrictEqual(run(() => v.validate(text)), want.variants[name], `${file} (compiled, ${name})`);
+      assert.deepStrictEqual(run(() => v.isValid(text)), verdict(want.variants[name]), `${file} (compiled isValid, ${name})`);
     }
     assert.deepStrictEqual(run(() => mfalint.normalize(text, kindOption)), want.normalize, `${file} (normalize)`);
     assert.deepStrictEqual(run(() => mfalint.redact(text)), want.redact, `${file} (redact)`);

@@ -16,6 +16,8 @@ use mfalint::{envelope, params, Error, Kind, Mode, Options, RuleSet, Severity, U
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
+use std::cell::RefCell;
+
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// The options object of the JavaScript API (`ValidateOptions` in
@@ -218,12 +220,6 @@ pub fn validate_json(text: &str, options: &str) -> Result<Json, Failure> {
     Ok(Json::of(&report))
 }
 
-/// Validates `text`; `{"ok": Report}` or `{"error": ...}`.
-#[wasm_bindgen(js_name = validate)]
-pub fn validate(text: &str, options: &str) -> String {
-    respond(validate_json(text, options))
-}
-
 /// Checks bytes the way `validate_bytes` does (size limit, UTF-8) and
 /// returns them as text, so `Uint8Array` input gets the core's messages.
 pub fn decode_json(bytes: &[u8]) -> Result<Json, Failure> {
@@ -368,42 +364,184 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// The verdict alone, for hot loops (form fields, bulk checks; see
-/// bench/wasm.mjs): `true` when the payload has no error finding under the
-/// default options, `false` when it has one, `undefined` when it cannot be
-/// validated (parse error, unknown kind id, kind not detected). `kind` is a
-/// kind id, or `""` to detect it. No options JSON to parse and no report to
-/// serialize and parse back: [`validate`] spends about a third of its time
-/// on that glue.
-pub fn is_valid_text(text: &str, kind: &str) -> Option<bool> {
-    let kind = match kind {
-        "" => None,
-        id => Some(Kind::from_id(id)?),
-    };
-    let report = mfalint::validate_str(text, kind, &Options::default()).ok()?;
-    Some(report.is_valid())
+// Payload bytes that JavaScript writes straight into WASM memory with
+// `TextEncoder.encodeInto` (`pkg/lib/api.js`): wasm-bindgen's own `&str`
+// hand-off copies ASCII with a JavaScript loop, which measured a third of a
+// small payload's validation time. Kept at its full length (zero-filled on
+// growth), so any prefix is safe to read.
+thread_local! {
+    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    // `reportInput`'s answer when it is text (see there).
+    static OUTPUT: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-#[wasm_bindgen(js_name = isValid)]
-pub fn is_valid(text: &str, kind: &str) -> Option<bool> {
-    is_valid_text(text, kind)
+/// Grows the input buffer to at least `capacity` bytes; where it starts in
+/// WASM memory (it moves when it grows).
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer(capacity: usize) -> *mut u8 {
+    INPUT.with(|b| {
+        let mut b = b.borrow_mut();
+        if b.len() < capacity {
+            b.resize(capacity, 0);
+        }
+        b.as_mut_ptr()
+    })
+}
+
+/// The module's `WebAssembly.Memory`, for writing into the input buffer.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn memory() -> wasm_bindgen::JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Options parsed once, for many payloads: `compile()` in the package, like
+/// a compiled ajv validator. wasm-bindgen frees it when its JavaScript
+/// object is collected.
+#[wasm_bindgen]
+pub struct Validator {
+    kind: Option<Kind>,
+    opts: Options,
+}
+
+impl Validator {
+    /// Checks `bytes` like `validate_bytes` (size limit, UTF-8, BOM).
+    pub fn report(&self, bytes: &[u8]) -> Result<mfalint::Report, Failure> {
+        Ok(mfalint::validate_bytes(bytes, self.kind, &self.opts)?)
+    }
+
+    fn with_input<R>(len: usize, f: impl FnOnce(&[u8]) -> R) -> R {
+        INPUT.with(|b| {
+            let b = b.borrow();
+            // JavaScript passes what it wrote; never more than the buffer.
+            f(&b[..len.min(b.len())])
+        })
+    }
+}
+
+#[wasm_bindgen]
+impl Validator {
+    /// `options` as for [`validate`]; bad options throw the `{"error": ...}`
+    /// text, which the wrapper turns into an `MfalintError`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: &str) -> Result<Validator, String> {
+        let (kind, opts) = options_from_json(options).map_err(|f| f.to_json().to_string())?;
+        Ok(Validator { kind, opts })
+    }
+
+    /// The first `len` bytes of the input buffer: `{"ok": Report}` or
+    /// `{"error": ...}`.
+    #[wasm_bindgen(js_name = validateInput)]
+    pub fn validate_input(&self, len: usize) -> String {
+        Self::with_input(len, |bytes| {
+            respond(self.report(bytes).map(|r| Json::of(&r)))
+        })
+    }
+
+    /// Like [`Validator::validate_input`], but a report without findings
+    /// (the common case) is answered as its kind's index in `Kind::ALL`;
+    /// otherwise `-1`, and [`take_output`] holds the text. Returning a
+    /// string costs a `TextDecoder` call, which measured more than the
+    /// validation of a small payload.
+    #[wasm_bindgen(js_name = reportInput)]
+    pub fn report_input(&self, len: usize) -> i32 {
+        let result = Self::with_input(len, |bytes| self.report(bytes));
+        if let Ok(report) = &result {
+            if report.findings.is_empty() {
+                let index = Kind::ALL.iter().position(|k| *k == report.kind);
+                return index.map_or(-1, |i| i as i32);
+            }
+        }
+        let text = respond(result.map(|r| Json::of(&r)));
+        OUTPUT.with(|o| *o.borrow_mut() = text);
+        -1
+    }
+
+    /// The verdict alone (no report to serialize and parse back): `true`
+    /// without an error finding, `false` with one, `undefined` when the
+    /// input cannot be validated (then `validateInput` says why).
+    #[wasm_bindgen(js_name = isValidInput)]
+    pub fn is_valid_input(&self, len: usize) -> Option<bool> {
+        Self::with_input(len, |bytes| self.report(bytes).ok().map(|r| r.is_valid()))
+    }
+}
+
+/// The text answer of the last [`Validator::report_input`] call.
+#[wasm_bindgen(js_name = takeOutput)]
+pub fn take_output() -> String {
+    OUTPUT.with(|o| std::mem::take(&mut *o.borrow_mut()))
 }
 
 #[cfg(test)]
-mod is_valid_tests {
+mod validator_tests {
     use super::*;
 
+    fn write(text: &str) -> usize {
+        let ptr = input_buffer(text.len());
+        INPUT.with(|b| {
+            let mut b = b.borrow_mut();
+            assert_eq!(b.as_mut_ptr(), ptr);
+            b[..text.len()].copy_from_slice(text.as_bytes());
+        });
+        text.len()
+    }
+
     #[test]
-    fn verdict_matches_validate() {
+    fn reports_like_validate_from_the_input_buffer() {
         let bad = r#"{"mfaMethod": "duo-web", "host": 5}"#;
         let good = r#"{"mfaMethod": "duo-web", "host": "api-1.duosecurity.com"}"#;
-        assert_eq!(is_valid_text(bad, "sailpoint-duo-config"), Some(false));
-        assert_eq!(is_valid_text(good, "sailpoint-duo-config"), Some(true));
-        assert_eq!(is_valid_text(good, ""), Some(true));
-        assert_eq!(is_valid_text(good, "sailpoint-okta-config"), Some(false));
-        assert_eq!(is_valid_text("{", ""), None);
-        assert_eq!(is_valid_text("[]", ""), None);
-        assert_eq!(is_valid_text(good, "okta"), None);
+        let duo = Validator::new(r#"{"kind": "sailpoint-duo-config"}"#).unwrap();
+        let detect = Validator::new("").unwrap();
+        let okta = Validator::new(r#"{"kind": "sailpoint-okta-config"}"#).unwrap();
+        for text in [bad, good] {
+            let len = write(text);
+            let expected = respond(validate_json(text, r#"{"kind": "sailpoint-duo-config"}"#));
+            assert_eq!(duo.validate_input(len), expected);
+            assert_eq!(duo.is_valid_input(len), Some(text == good));
+        }
+        // reportInput: a clean report is its kind's index, anything else
+        // the same text as validateInput.
+        for text in [bad, good, "{", "[]"] {
+            let len = write(text);
+            match duo.report_input(len) {
+                -1 => assert_eq!(take_output(), duo.validate_input(len)),
+                i => {
+                    assert_eq!(Kind::ALL[i as usize], Kind::SailpointDuoConfig);
+                    assert!(duo.validate_input(len).contains(r#""findings":[]"#));
+                }
+            }
+        }
+        let len = write(good);
+        assert_eq!(detect.is_valid_input(len), Some(true));
+        assert_eq!(okta.is_valid_input(len), Some(false));
+        // A longer payload earlier leaves bytes behind: only `len` counts.
+        let len = write("{");
+        assert_eq!(duo.is_valid_input(len), None);
+        assert!(duo.validate_input(len).contains(r#""category":"parse""#));
+        let len = write("[]");
+        assert_eq!(detect.is_valid_input(len), None);
+        assert!(detect
+            .validate_input(len)
+            .contains(r#""category":"detect""#));
+        // A length past the buffer is cut to it, never a panic.
+        assert_eq!(duo.is_valid_input(usize::MAX), None);
+    }
+
+    #[test]
+    fn bytes_are_checked_like_validate_bytes() {
+        let v = Validator::new(r#"{"kind": "sailpoint-duo-config", "maxBytes": 10}"#).unwrap();
+        let len = write("\u{feff}{}");
+        assert!(v.validate_input(len).contains("byte order mark"));
+        let len = write(r#"{"mfaMethod": "duo-web"}"#);
+        assert!(v.validate_input(len).contains("over the limit of 10 bytes"));
+        INPUT.with(|b| b.borrow_mut()[0] = 0xff);
+        assert!(v.validate_input(1).contains("invalid UTF-8"));
+    }
+
+    #[test]
+    fn bad_options_are_thrown_as_error_json() {
+        let e = Validator::new(r#"{"kind": "okta"}"#).err().unwrap();
+        assert!(e.starts_with(r#"{"error":{"category":"options""#), "{e}");
+        assert!(Validator::new(r#"{"knid": 1}"#).is_err());
     }
 }
 

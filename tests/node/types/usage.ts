@@ -2,12 +2,12 @@
 // in-tree and again against the installed tarball: the public types must
 // accept this usage and reject each `@ts-expect-error` line.
 import {
-  validate, isValid, detectKind, normalize, redact, apiError, rules, rule, schema,
+  compile, validate, isValid, detectKind, normalize, redact, apiError, rules, rule, schema,
   checkId, checkMethod, checkSaseQuery, version, KINDS, MfalintError,
 } from 'mfalint';
 import type {
   ApiError, Constraint, Finding, Kind, Normalized, Report, RuleCode, RuleInfo,
-  ScmMfaServer, SailpointDuoConfig, ValidateOptions, JsonSchema,
+  ScmMfaServer, SailpointDuoConfig, ValidateOptions, JsonSchema, Validator,
 } from 'mfalint';
 import init, { initSync, validate as validateWeb } from 'mfalint/web';
 
@@ -40,6 +40,13 @@ const duoReport: Report = validate(duo);
 const fromBytes: Report = validate(new TextEncoder().encode('{"state": "SUCCESS"}'));
 const kind: Kind = report.kind;
 const ok: boolean = isValid(report2) && isValid(duoReport);
+const scm: Validator = compile({ kind: 'scm-mfa-server', maxBytes: 1 << 20, maxDepth: 64 });
+const compiledReport: Report = scm.validate(body);
+const compiledOk: boolean = scm.isValid('{"name": 1}') && compile().isValid(new Uint8Array(2));
+// @ts-expect-error compile takes the options once, not a payload
+compile(body);
+// @ts-expect-error isValid on a Validator answers a boolean, not a report
+const notReport: Report = scm.isValid(body);
 
 for (const f of report.findings) {
   const code: RuleCode = f.code;
