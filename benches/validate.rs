@@ -1,5 +1,6 @@
 //! Bytes to report: mfalint vs the `jsonschema` crate on `schemas/` vs the
-//! parse floor (`serde_json` into a `Value`), on the same corpus
+//! parse floor (`serde_json` into a `Value`) and serde_json's syntax check
+//! alone (into `IgnoredAny`), on the same corpus
 //! (`common::corpus`, fixed seed). Run with `scripts/bench-rust.sh`, which
 //! also prints the ratio tables (bench/criterion-table.mjs).
 //!
@@ -21,6 +22,17 @@ fn floor(set: &[&Payload]) -> usize {
     for p in set {
         let v: serde_json::Value = serde_json::from_str(&p.text).expect("corpus is JSON");
         n += usize::from(black_box(&v).is_object());
+    }
+    n
+}
+
+/// serde_json checking the syntax without building anything (`IgnoredAny`,
+/// no allocation): the least any validator of JSON text must do.
+fn syntax(set: &[&Payload]) -> usize {
+    let mut n = 0;
+    for p in set {
+        let v: serde::de::IgnoredAny = serde_json::from_str(&p.text).expect("corpus is JSON");
+        n += usize::from(black_box(&v) == &serde::de::IgnoredAny);
     }
     n
 }
@@ -98,6 +110,7 @@ fn benches(c: &mut Criterion) {
         let mut g = c.benchmark_group(name);
         g.throughput(Throughput::Bytes(bytes(set)));
         g.bench_function("serde_json-floor", |b| b.iter(|| floor(set)));
+        g.bench_function("serde_json-syntax", |b| b.iter(|| syntax(set)));
         g.bench_function("mfalint-parse", |b| b.iter(|| mfalint_parse(set, &opts)));
         g.bench_function("mfalint-validate", |b| {
             b.iter(|| mfalint_validate(set, &opts))
