@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::sync::Mutex;
 
 use mfalint::json::{ParseErrorKind, Span};
 use mfalint::{Error, Kind, Severity};
@@ -12,6 +11,7 @@ use crate::config::{self, Effective, Resolver};
 use crate::diag::{self, Diagnostic, Pos, Region};
 use crate::excerpt::Secrets;
 use crate::files::{self, Input};
+use crate::parallel;
 use crate::render;
 use crate::rules::{PARSE_ERROR, UNKNOWN_KIND};
 use crate::{error, Status};
@@ -141,32 +141,16 @@ fn check_one(
 /// Files per unit of work handed to a thread.
 const BLOCK: usize = 32;
 
-/// Checks the slots on up to `available_parallelism` threads (the calling
-/// one included); the results come back in input order.
+/// Checks the slots on every core; the results come back in input order.
 fn check_all(mut slots: Vec<Slot>, effs: &[Effective]) -> Vec<Result<FileResult, FileProblem>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // Small blocks handed out on demand: files differ in size and findings,
-    // so fixed halves left one core idle for a third of the run.
-    let helpers = threads.min(slots.len().div_ceil(BLOCK)).saturating_sub(1);
-    let blocks = Mutex::new(slots.chunks_mut(BLOCK));
-    let work = || {
+    parallel::for_each_block(&mut slots, BLOCK, |block| {
         let mut scratch = Vec::new();
-        // The lock is released inside `next`, before the block is checked.
-        let next = || blocks.lock().ok().and_then(|mut b| b.next());
-        while let Some(block) = next() {
-            for slot in block {
-                if let Slot::Check(shown, input, i) = slot {
-                    let done = check_one(std::mem::take(shown), input, &effs[*i], &mut scratch);
-                    *slot = Slot::Done(done);
-                }
+        for slot in block {
+            if let Slot::Check(shown, input, i) = slot {
+                let done = check_one(std::mem::take(shown), input, &effs[*i], &mut scratch);
+                *slot = Slot::Done(done);
             }
         }
-    };
-    std::thread::scope(|scope| {
-        for _ in 0..helpers {
-            scope.spawn(work);
-        }
-        work();
     });
     slots
         .into_iter()

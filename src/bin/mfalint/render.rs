@@ -11,6 +11,7 @@ use crate::check::{counts, FileResult, Run};
 use crate::cli::Format;
 use crate::diag::{Diagnostic, Region};
 use crate::excerpt::printable;
+use crate::parallel;
 use crate::rules;
 
 pub fn print(format: Format, run: &Run) {
@@ -196,39 +197,79 @@ fn json_finding(d: &Diagnostic) -> JsonFinding<'_> {
     }
 }
 
-/// `--format json`: fields in a fixed order (structs, not maps).
+fn json_file(f: &FileResult) -> JsonFile<'_> {
+    JsonFile::Checked {
+        path: &f.path,
+        kind: f.kind.map(|k| k.id()),
+        findings: f.diagnostics.iter().map(json_finding).collect(),
+    }
+}
+
+/// One element of the report's `files` array, pretty-printed at its depth
+/// (four spaces in). JSON strings hold no raw newline, so every `\n` is a
+/// line break of the layout.
+fn json_entry(v: &impl Serialize) -> Vec<u8> {
+    let flat = serde_json::to_vec_pretty(v).expect("JSON values serialize");
+    let mut out = Vec::with_capacity(flat.len() + flat.len() / 4 + 4);
+    out.extend_from_slice(b"    ");
+    for &b in &flat {
+        out.push(b);
+        if b == b'\n' {
+            out.extend_from_slice(b"    ");
+        }
+    }
+    out
+}
+
+/// `--format json`: fields in a fixed order (structs, not maps). The files'
+/// entries are rendered on every core (10,000 files make megabytes of
+/// report), then put into the document exactly where serde_json's pretty
+/// printer would.
 pub fn json_report(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let (errors, warnings) = counts(run);
-    let mut files: Vec<JsonFile> = run
-        .files
-        .iter()
-        .map(|f| JsonFile::Checked {
-            path: &f.path,
-            kind: f.kind.map(|k| k.id()),
-            findings: f.diagnostics.iter().map(json_finding).collect(),
+    let mut entries: Vec<(&FileResult, Vec<u8>)> =
+        run.files.iter().map(|f| (f, Vec::new())).collect();
+    parallel::for_each_block(&mut entries, 64, |block| {
+        for (f, text) in block {
+            *text = json_entry(&json_file(f));
+        }
+    });
+    let mut texts: Vec<Vec<u8>> = entries.into_iter().map(|(_, t)| t).collect();
+    texts.extend(run.problems.iter().map(|p| {
+        json_entry(&JsonFile::Failed {
+            path: (!p.path.is_empty()).then_some(p.path.as_str()),
+            error: &p.message,
         })
-        .collect();
-    files.extend(run.problems.iter().map(|p| JsonFile::Failed {
-        path: (!p.path.is_empty()).then_some(p.path.as_str()),
-        error: &p.message,
     }));
-    pretty(
-        out,
-        &JsonReport {
-            version: 1,
-            tool: JsonTool {
-                name: "mfalint",
-                version: env!("CARGO_PKG_VERSION"),
-            },
-            files,
-            summary: JsonSummary {
-                files: run.files.len(),
-                errors,
-                warnings,
-                failed: run.files.iter().any(|f| f.fails) || !run.problems.is_empty(),
-            },
+    let skeleton = serde_json::to_string_pretty(&JsonReport {
+        version: 1,
+        tool: JsonTool {
+            name: "mfalint",
+            version: env!("CARGO_PKG_VERSION"),
         },
-    )
+        files: Vec::new(),
+        summary: JsonSummary {
+            files: run.files.len(),
+            errors,
+            warnings,
+            failed: run.files.iter().any(|f| f.fails) || !run.problems.is_empty(),
+        },
+    })
+    .expect("JSON values serialize");
+    // Nothing else in the skeleton can read `"files": []`: the rest is the
+    // tool's name and version and numbers.
+    let (head, tail) = skeleton
+        .split_once(r#""files": []"#)
+        .expect("the skeleton has the files array");
+    out.write_all(head.as_bytes())?;
+    out.write_all(br#""files": ["#)?;
+    for (i, text) in texts.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        out.write_all(text)?;
+    }
+    out.write_all(if texts.is_empty() { b"]" } else { b"\n  ]" })?;
+    out.write_all(tail.as_bytes())?;
+    out.write_all(b"\n")
 }
 
 /// GitHub workflow-command escaping of a message.
@@ -559,4 +600,106 @@ pub fn sarif(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
             }],
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::FileProblem;
+    use crate::diag::{Pos, Related};
+    use crate::excerpt::Secrets;
+    use mfalint::json::Span;
+
+    fn diagnostic(i: usize) -> Diagnostic {
+        let region = Region {
+            start: Pos { line: i, column: 2 },
+            end: Pos { line: i, column: 9 },
+            bytes: Span::default(),
+        };
+        Diagnostic {
+            code: "MFA040",
+            rule: "min-length",
+            severity: if i % 2 == 0 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            message: format!("message {i} with \"quotes\", a \\ and a \n newline"),
+            pointer: (i % 3 != 0).then(|| format!("/a/{i}")),
+            constraint: (i % 2 == 0).then_some(Constraint::MinLength(8)),
+            region,
+            related: (0..i % 3)
+                .map(|j| Related {
+                    region,
+                    message: format!("related {j}"),
+                })
+                .collect(),
+        }
+    }
+
+    fn run(files: usize, problems: usize) -> Run {
+        Run {
+            files: (0..files)
+                .map(|i| FileResult {
+                    path: format!("dir/{i}.json"),
+                    kind: (i % 4 != 0).then_some(mfalint::Kind::ScmMfaServer),
+                    text: String::new(),
+                    secrets: Secrets::default(),
+                    diagnostics: (0..i % 4).map(diagnostic).collect(),
+                    fails: i % 5 == 0,
+                })
+                .collect(),
+            problems: (0..problems)
+                .map(|i| FileProblem {
+                    path: if i == 0 {
+                        String::new()
+                    } else {
+                        format!("gone/{i}.json")
+                    },
+                    message: format!("problem {i}"),
+                })
+                .collect(),
+        }
+    }
+
+    /// The report assembled from entries rendered on several threads is
+    /// byte for byte what serde_json prints for the whole document.
+    #[test]
+    fn json_report_is_serde_jsons_pretty_layout() {
+        for (files, problems) in [(0, 0), (1, 0), (0, 2), (3, 1), (300, 0), (257, 3)] {
+            let run = run(files, problems);
+            let mut ours = Vec::new();
+            json_report(&run, &mut ours).unwrap();
+            let (errors, warnings) = counts(&run);
+            let mut all: Vec<JsonFile> = run.files.iter().map(json_file).collect();
+            all.extend(run.problems.iter().map(|p| JsonFile::Failed {
+                path: (!p.path.is_empty()).then_some(p.path.as_str()),
+                error: &p.message,
+            }));
+            let mut whole = Vec::new();
+            pretty(
+                &mut whole,
+                &JsonReport {
+                    version: 1,
+                    tool: JsonTool {
+                        name: "mfalint",
+                        version: env!("CARGO_PKG_VERSION"),
+                    },
+                    files: all,
+                    summary: JsonSummary {
+                        files: run.files.len(),
+                        errors,
+                        warnings,
+                        failed: run.files.iter().any(|f| f.fails) || !run.problems.is_empty(),
+                    },
+                },
+            )
+            .unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                String::from_utf8(whole).unwrap(),
+                "{files} files, {problems} problems"
+            );
+        }
+    }
 }
