@@ -1,7 +1,7 @@
 // Admin-UI demo: builds an SCM mfa-server body from the form on every
 // keystroke, validates it with mfalint (web target) and shows each finding
 // under the field its JSON Pointer names.
-import init, { validate, apiError } from '../pkg/web.js';
+import init, { compile, apiError } from '../pkg/web.js';
 
 // Per vendor: [key, label, input type, default value].
 const VENDORS = {
@@ -98,7 +98,7 @@ function run() {
   const body = payload();
   for (const ul of form.querySelectorAll('.findings')) ul.replaceChildren();
   for (const el of form.querySelectorAll('.invalid, .warned')) el.classList.remove('invalid', 'warned');
-  const report = validate(body, { kind: 'scm-mfa-server' });
+  const report = scm.validate(body);
   for (const f of report.findings) {
     const field = fieldFor(f.pointer);
     const li = document.createElement('li');
@@ -129,6 +129,8 @@ function run() {
 }
 
 await init();
+// Options parsed once; every keystroke then only validates.
+const scm = compile({ kind: 'scm-mfa-server' });
 renderVendorFields();
 form.addEventListener('input', run);
 $('#vendor').addEventListener('change', () => {
