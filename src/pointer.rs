@@ -20,26 +20,36 @@ impl<'p> Ptr<'p> {
         }
     }
 
+    /// One allocation, sized for the unescaped segments.
     pub fn render(&self) -> String {
-        let mut segments = Vec::new();
-        let mut cur = Some(self);
-        while let Some(p) = cur {
-            if p.parent.is_some() {
-                segments.push(p.segment);
-            }
-            cur = p.parent;
+        let mut len = 0;
+        let mut cur = self;
+        while let Some(parent) = cur.parent {
+            len += 1 + cur.segment.len();
+            cur = parent;
         }
-        let mut out = String::new();
-        for seg in segments.iter().rev() {
-            out.push('/');
-            push_escaped(&mut out, seg);
-        }
+        let mut out = String::with_capacity(len);
+        self.render_into(&mut out);
         out
+    }
+
+    /// Recursion is bounded by the walkers' own nesting.
+    fn render_into(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.render_into(out);
+            out.push('/');
+            push_escaped(out, self.segment);
+        }
     }
 }
 
 /// Appends `segment` escaped per RFC 6901 (`~` as `~0`, `/` as `~1`).
 pub(crate) fn push_escaped(out: &mut String, segment: &str) {
+    // Most segments need no escape: copy them whole.
+    if !segment.bytes().any(|b| b == b'~' || b == b'/') {
+        out.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => out.push_str("~0"),

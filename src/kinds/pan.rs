@@ -87,20 +87,32 @@ pub(crate) fn check_body(ctx: &mut Ctx, root: &Node, at: &Ptr, flavor: Flavor) {
     }
 }
 
+/// The most fields a vendor table has (checked by a test).
+const MAX_VENDOR_FIELDS: usize = 8;
+
 fn check_vendor(ctx: &mut Ctx, node: &Node, at: &Ptr, vendor: &Vendor, flavor: Flavor) {
     let label = Code(vendor.key);
     if !expect(ctx, node, at, label, Expect::Object) {
         return;
     }
+    // One pass over the members finds each field's value (the last one
+    // wins, as in `Node::get`) and whether any key is unknown.
+    let mut values = [None; MAX_VENDOR_FIELDS];
+    let mut unknown = false;
+    for m in node.members().unwrap_or_default() {
+        match vendor.fields.iter().position(|f| f.name == m.key) {
+            Some(i) => values[i] = Some(&m.value),
+            None => unknown = true,
+        }
+    }
     // The field-name list is only built when there is an unknown key.
-    let members = node.members().unwrap_or_default();
-    if members.iter().any(|m| vendor.field(&m.key).is_none()) {
+    if unknown {
         let names: Vec<&str> = vendor.fields.iter().map(|f| f.name).collect();
         check_unknown_keys(ctx, node, at, &label.to_string(), &names);
     }
-    for field in vendor.fields {
+    for (field, value) in vendor.fields.iter().zip(values) {
         let here = at.child(field.name);
-        let Some(value) = node.get(field.name) else {
+        let Some(value) = value else {
             if field.required {
                 missing(ctx, at, field.name, &label.to_string(), true);
             }
@@ -122,6 +134,18 @@ fn check_vendor(ctx: &mut Ctx, node: &Node, at: &Ptr, vendor: &Vendor, flavor: F
                     check_secret(ctx, &here, field.name, s);
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vendor_tables_fit_the_field_slots() {
+        for vendor in SCM_VENDORS.iter().chain(SASE_VENDORS) {
+            assert!(vendor.fields.len() <= MAX_VENDOR_FIELDS, "{}", vendor.key);
         }
     }
 }

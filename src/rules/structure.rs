@@ -66,13 +66,13 @@ pub(crate) fn check_duplicates(ctx: &mut Ctx, node: &Node, at: &Ptr) {
         Value::Object(members) => {
             // A linear scan for small objects; a set above that, so a
             // hostile object with 100,000 keys is not quadratic.
-            let mut seen = HashSet::new();
-            let big = members.len() > SMALL_OBJECT;
+            // The set is only built for big objects (`HashSet::new` seeds
+            // a hasher from a thread-local).
+            let mut seen = (members.len() > SMALL_OBJECT).then(HashSet::new);
             for (i, m) in members.iter().enumerate() {
-                let duplicate = if big {
-                    !seen.insert(m.key.as_ref())
-                } else {
-                    members[..i].iter().any(|earlier| earlier.key == m.key)
+                let duplicate = match &mut seen {
+                    Some(seen) => !seen.insert(m.key.as_ref()),
+                    None => members[..i].iter().any(|earlier| earlier.key == m.key),
                 };
                 if duplicate {
                     ctx.emit(
