@@ -146,6 +146,9 @@ impl<'a> Parser<'a> {
         self.bytes.get(self.pos).copied()
     }
 
+    /// Inlined into the object and array loops, so a scalar member costs
+    /// no call; the recursion goes through `object` and `array`.
+    #[inline(always)]
     fn value(&mut self) -> Result<Node<'a>, ParseError> {
         let start = self.pos;
         let value = match self.peek() {
@@ -282,11 +285,25 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses a string at `"`; borrows from the text when it has no escapes.
+    /// The common case, a plain string, is inlined into the callers.
+    #[inline(always)]
     fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         self.pos += 1;
         let start = self.pos;
+        self.skip_plain();
+        if self.peek() == Some(b'"') {
+            let s = &self.text[start..self.pos];
+            self.pos += 1;
+            return Ok(Cow::Borrowed(s));
+        }
+        self.string_rest(start)
+    }
+
+    /// The rest of a string from `start` whose plain prefix ended before
+    /// a byte other than `"`.
+    #[inline(never)]
+    fn string_rest(&mut self, start: usize) -> Result<Cow<'a, str>, ParseError> {
         loop {
-            self.skip_plain();
             match self.peek() {
                 None => return Err(self.err(ParseErrorKind::Eof("unterminated string"))),
                 Some(b'"') => {
@@ -300,6 +317,7 @@ impl<'a> Parser<'a> {
                 }
                 Some(_) => self.pos += 1,
             }
+            self.skip_plain();
         }
         let mut out = String::with_capacity(self.pos - start + 16);
         out.push_str(&self.text[start..self.pos]);
