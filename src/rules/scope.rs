@@ -5,7 +5,7 @@ use crate::finding::{Constraint, Severity};
 use crate::json::Node;
 use crate::pointer::Ptr;
 use crate::rule::Rule;
-use crate::rules::structure::{expect, one_of, Code, Expect};
+use crate::rules::structure::{expect, not_one_of, present, Code, Expect};
 use crate::spec::{SCOPE_KEYS, SCOPE_MAX_CHARS, SCOPE_PATTERN};
 
 pub static SCOPE_COUNT: Rule = Rule {
@@ -46,8 +46,7 @@ fn scope_char(c: char) -> bool {
 }
 
 pub(crate) fn check_scope(ctx: &mut Ctx, root: &Node, at: &Ptr) {
-    let (present, found) = one_of(root, SCOPE_KEYS);
-    if let Some(found) = found {
+    if let Some(found) = not_one_of(root, SCOPE_KEYS) {
         ctx.emit(
             &SCOPE_COUNT,
             at,
@@ -55,7 +54,7 @@ pub(crate) fn check_scope(ctx: &mut Ctx, root: &Node, at: &Ptr) {
             Some(Constraint::ExactlyOneOf(SCOPE_KEYS)),
         );
     }
-    for (key, node) in present {
+    for (key, node) in present(root, SCOPE_KEYS) {
         let here = at.child(key);
         if !expect(ctx, node, &here, Code(key), Expect::String) {
             continue;

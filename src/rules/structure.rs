@@ -86,18 +86,25 @@ pub(crate) fn check_duplicates(ctx: &mut Ctx, node: &Node, at: &Ptr) {
                     );
                 }
             }
-            for m in members {
+            // Scalars hold no keys: no call (or index string) for them.
+            for m in members.iter().filter(|m| is_container(&m.value)) {
                 check_duplicates(ctx, &m.value, &at.child(&m.key));
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let index = i.to_string();
-                check_duplicates(ctx, item, &at.child(&index));
+                if is_container(item) {
+                    let index = i.to_string();
+                    check_duplicates(ctx, item, &at.child(&index));
+                }
             }
         }
         _ => {}
     }
+}
+
+fn is_container(node: &Node) -> bool {
+    matches!(node.value, Value::Object(_) | Value::Array(_))
 }
 
 /// What a field may be.
@@ -220,26 +227,26 @@ pub(crate) fn check_read_only(ctx: &mut Ctx, obj: &Node, at: &Ptr, key: &str) {
     }
 }
 
-/// The keys of `obj` among `keys`, in `keys` order, and unless exactly one
-/// is there, how to say what was found ("none" or "a, b").
-pub(crate) fn one_of<'n, 'k>(
+/// The keys of `obj` among `keys`, in `keys` order, with their values.
+pub(crate) fn present<'n, 'k>(
     obj: &'n Node<'n>,
-    keys: &[&'k str],
-) -> (Vec<(&'k str, &'n Node<'n>)>, Option<String>) {
-    let present: Vec<(&str, &Node)> = keys
-        .iter()
-        .filter_map(|k| obj.get(k).map(|n| (*k, n)))
-        .collect();
-    let found = match present.len() {
+    keys: &'k [&'k str],
+) -> impl Iterator<Item = (&'k str, &'n Node<'n>)> {
+    keys.iter().filter_map(|k| obj.get(k).map(|n| (*k, n)))
+}
+
+/// Unless exactly one of `keys` is in `obj`, how to say what was found
+/// ("none" or "a, b"). Counts first: the names are only joined for a
+/// finding.
+pub(crate) fn not_one_of(obj: &Node, keys: &[&str]) -> Option<String> {
+    match present(obj, keys).count() {
         0 => Some("none".to_string()),
         1 => None,
         _ => Some(
-            present
-                .iter()
-                .map(|(k, _)| *k)
+            present(obj, keys)
+                .map(|(k, _)| k)
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
-    };
-    (present, found)
+    }
 }

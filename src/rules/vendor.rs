@@ -5,7 +5,7 @@ use crate::finding::{Constraint, Severity};
 use crate::json::Node;
 use crate::pointer::Ptr;
 use crate::rule::Rule;
-use crate::rules::structure::one_of;
+use crate::rules::structure::not_one_of;
 use crate::spec::VENDOR_KEYS;
 
 pub static VENDOR_COUNT: Rule = Rule {
@@ -42,7 +42,7 @@ pub(crate) fn vendor_missing(ctx: &mut Ctx, at: &Ptr) {
 
 /// Counts the vendor keys in `mfa_vendor_type` and reports unless one.
 pub(crate) fn check_vendor_count(ctx: &mut Ctx, vendor_type: &Node, at: &Ptr) {
-    if let (_, Some(found)) = one_of(vendor_type, VENDOR_KEYS) {
+    if let Some(found) = not_one_of(vendor_type, VENDOR_KEYS) {
         ctx.emit(
             &VENDOR_COUNT,
             at,
