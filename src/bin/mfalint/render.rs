@@ -211,12 +211,9 @@ fn json_file(f: &FileResult) -> JsonFile<'_> {
 fn json_entry(v: &impl Serialize) -> Vec<u8> {
     let flat = serde_json::to_vec_pretty(v).expect("JSON values serialize");
     let mut out = Vec::with_capacity(flat.len() + flat.len() / 4 + 4);
-    out.extend_from_slice(b"    ");
-    for &b in &flat {
-        out.push(b);
-        if b == b'\n' {
-            out.extend_from_slice(b"    ");
-        }
+    for (i, line) in flat.split(|&b| b == b'\n').enumerate() {
+        out.extend_from_slice(if i == 0 { b"    " } else { b"\n    " });
+        out.extend_from_slice(line);
     }
     out
 }
