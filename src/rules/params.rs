@@ -1,5 +1,7 @@
 //! Enumerated values and path/query parameters.
 
+use std::fmt::Write;
+
 use crate::ctx::Ctx;
 use crate::finding::{Constraint, Severity};
 use crate::pointer::Ptr;
@@ -39,17 +41,18 @@ pub(crate) fn check_enum(
     allowed: &'static [&'static str],
 ) {
     if !allowed.contains(&value) {
-        let list = allowed
-            .iter()
-            .map(|a| format!("\"{a}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        ctx.emit(
-            &ENUM_VALUE,
-            at,
-            format!("{label} must be one of {list}"),
-            Some(Constraint::Enum(allowed)),
-        );
+        // One String, no Vec of quoted names to join.
+        let mut message = String::with_capacity(128);
+        write!(message, "{label} must be one of ").expect("a String accepts any text");
+        for (i, a) in allowed.iter().enumerate() {
+            if i > 0 {
+                message.push_str(", ");
+            }
+            message.push('"');
+            message.push_str(a);
+            message.push('"');
+        }
+        ctx.emit(&ENUM_VALUE, at, message, Some(Constraint::Enum(allowed)));
     }
 }
 

@@ -1,6 +1,7 @@
 //! Document structure: duplicate keys, JSON types, unknown keys, read-only fields.
 
 use std::collections::HashSet;
+use std::fmt::Write;
 
 use crate::ctx::Ctx;
 use crate::finding::{Constraint, Severity};
@@ -78,10 +79,12 @@ pub(crate) fn check_duplicates(ctx: &mut Ctx, node: &Node, at: &Ptr) {
                     ctx.emit(
                         &DUPLICATE_KEY,
                         &at.child(&m.key),
-                        format!(
-                            "duplicate key `{}`: the object has it more than once",
-                            m.key
-                        ),
+                        [
+                            "duplicate key `",
+                            &m.key,
+                            "`: the object has it more than once",
+                        ]
+                        .concat(),
                         Some(Constraint::UniqueKeys(true)),
                     );
                 }
@@ -147,7 +150,10 @@ pub(crate) struct Code<'a>(pub &'a str);
 
 impl std::fmt::Display for Code<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "`{}`", self.0)
+        // write_str, not `{}`: no padding logic for a plain name.
+        f.write_str("`")?;
+        f.write_str(self.0)?;
+        f.write_str("`")
     }
 }
 
@@ -174,16 +180,14 @@ pub(crate) fn wrong_type(
     label: impl std::fmt::Display,
     want: &'static str,
 ) {
-    ctx.emit(
-        &WRONG_TYPE,
-        at,
-        format!(
-            "{label} must be {} {want}, found {}",
-            article(want),
-            node.type_name()
-        ),
-        Some(Constraint::Type(want)),
-    );
+    // Only the label goes through the fmt machinery; the rest is copied.
+    let mut message = String::with_capacity(64);
+    write!(message, "{label}").expect("a String accepts any text");
+    for piece in [" must be ", article(want), " ", want, ", found "] {
+        message.push_str(piece);
+    }
+    message.push_str(node.type_name());
+    ctx.emit(&WRONG_TYPE, at, message, Some(Constraint::Type(want)));
 }
 
 fn article(word: &str) -> &'static str {
@@ -207,10 +211,19 @@ pub(crate) fn check_unknown_keys(
         if known.contains(&m.key.as_ref()) {
             continue;
         }
-        let mut message = format!("unknown key `{}` in {where_}", m.key);
-        if let Some(s) = did_you_mean(&m.key, known) {
-            message.push_str(&format!("; did you mean `{s}`?"));
-        }
+        let message = match did_you_mean(&m.key, known) {
+            Some(s) => [
+                "unknown key `",
+                &m.key,
+                "` in ",
+                where_,
+                "; did you mean `",
+                s,
+                "`?",
+            ]
+            .concat(),
+            None => ["unknown key `", &m.key, "` in ", where_].concat(),
+        };
         ctx.emit(&UNKNOWN_KEY, &at.child(&m.key), message, None);
     }
 }
