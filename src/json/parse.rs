@@ -137,9 +137,15 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
-            self.pos += 1;
+        // A local position: `self.pos` would be stored on every byte.
+        let mut pos = self.pos;
+        while let Some(&b @ (b' ' | b'\t' | b'\n' | b'\r')) = self.bytes.get(pos) {
+            pos += 1;
+            if b == b'\n' {
+                pos = skip_spaces(self.bytes, pos);
+            }
         }
+        self.pos = pos;
     }
 
     fn peek(&self) -> Option<u8> {
@@ -453,4 +459,18 @@ impl<'a> Parser<'a> {
         }
         Ok(Value::Number(Cow::Borrowed(&self.text[start..self.pos])))
     }
+}
+
+/// The end of the run of spaces at `pos`, eight bytes at a time:
+/// pretty-printed text indents every line.
+fn skip_spaces(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        // Zero bytes are spaces; the lowest other byte ends the run.
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) ^ 0x2020_2020_2020_2020;
+        if x != 0 {
+            return pos + (x.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    pos
 }
