@@ -27,8 +27,10 @@ pub(crate) fn check_min_length(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str, 
     if min == 0 || bytes >= min.saturating_mul(4) {
         return;
     }
-    // Here min <= bytes, so `min - 1` fits a usize.
-    let short = bytes < min || value.chars().nth((min - 1) as usize).is_none();
+    // Here min <= bytes, so `min - 1` fits a usize. ASCII text (checked a
+    // word at a time) has a char per byte.
+    let short =
+        bytes < min || (!value.is_ascii() && value.chars().nth((min - 1) as usize).is_none());
     if short {
         let len = value.chars().count() as u64;
         ctx.emit_borrowed(
