@@ -15,8 +15,10 @@ pub(crate) fn did_you_mean<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k s
             if !prefix && unknown_chars.abs_diff(k_chars) > limit {
                 return None;
             }
-            let d = distance(unknown, k);
-            (d <= limit || prefix).then_some((d, *k))
+            // A prefix is kept at any distance; others only within `limit`.
+            let cap = if prefix { usize::MAX } else { limit };
+            let d = distance(unknown, k, cap)?;
+            Some((d, *k))
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
@@ -25,9 +27,10 @@ pub(crate) fn did_you_mean<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k s
 /// Keys are compared on their first this many characters.
 const DISTANCE_CHARS: usize = 128;
 
-/// Levenshtein distance over chars, bounded to short keys. One row on the
+/// Levenshtein distance over chars, bounded to short keys, or `None` once it
+/// must exceed `cap` (a row's minimum never decreases). One row on the
 /// stack: it runs for every candidate key of every unknown key.
-fn distance(a: &str, b: &str) -> usize {
+fn distance(a: &str, b: &str, cap: usize) -> Option<usize> {
     let mut b_chars = ['\0'; DISTANCE_CHARS];
     let mut n = 0;
     for c in b.chars().take(DISTANCE_CHARS) {
@@ -44,14 +47,19 @@ fn distance(a: &str, b: &str) -> usize {
         // holds the previous row's value at j + 1 until it is overwritten.
         let mut diagonal = row[0];
         row[0] = i + 1;
+        let mut least = row[0];
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
             let substitute = diagonal + usize::from(ca != *cb);
             row[j + 1] = substitute.min(above + 1).min(row[j] + 1);
+            least = least.min(row[j + 1]);
             diagonal = above;
         }
+        if least > cap {
+            return None;
+        }
     }
-    row[n]
+    (row[n] <= cap).then_some(row[n])
 }
 
 #[cfg(test)]
@@ -71,12 +79,18 @@ mod tests {
 
     #[test]
     fn distance_is_levenshtein() {
-        assert_eq!(distance("", ""), 0);
-        assert_eq!(distance("abc", ""), 3);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(distance("flaw", "lawn"), 2);
-        assert_eq!(distance("okta_tokn", "okta_token"), 1);
-        assert_eq!(distance("héllo", "hello"), 1);
+        let d = |a, b| distance(a, b, usize::MAX).unwrap();
+        assert_eq!(d("", ""), 0);
+        assert_eq!(d("abc", ""), 3);
+        assert_eq!(d("", "abc"), 3);
+        assert_eq!(d("kitten", "sitting"), 3);
+        assert_eq!(d("flaw", "lawn"), 2);
+        assert_eq!(d("okta_tokn", "okta_token"), 1);
+        assert_eq!(d("héllo", "hello"), 1);
+        // Past the cap: None, early or at the end.
+        assert_eq!(distance("kitten", "sitting", 3), Some(3));
+        assert_eq!(distance("kitten", "sitting", 2), None);
+        assert_eq!(distance("abcdef", "uvwxyz", 1), None);
+        assert_eq!(distance("abc", "", 2), None);
     }
 }
