@@ -118,7 +118,7 @@ Object.assign(cases, {
   },
 });
 // Other builds of the same crate (scripts/bench-wasm.sh --variants), e.g.
-// opt-level 3 instead of the shipped opt-level z: --variant NAME=GLUE.js
+// everything at opt-level s or 3 instead of the shipped mix: --variant NAME=GLUE.js
 for (let i = 0; i < args.length; i += 1) {
   if (args[i] !== '--variant') continue;
   const [name, glue] = args[i + 1].split('=');
