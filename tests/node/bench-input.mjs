@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 const probe = new URL('../../target/wasm-probe/serde-wasm-bindgen/web/', import.meta.url);
 const raw = await import(new URL('mfalint.js', probe).href);
 raw.initSync({ module: readFileSync(new URL('mfalint_bg.wasm', probe)) });
+// The shipped path: the package's own JavaScript layer over the probe build.
+const { createApi } = await import(new URL('../../pkg/lib/api.js', import.meta.url).href);
+const api = createApi(raw);
 
 const scm = {
   name: 'okta-prod',
@@ -26,8 +29,8 @@ const scm = {
 const duo = { mfaMethod: 'duo-web', enabled: true, host: 'api-1.duosecurity.com', accessKey: 'k', configProperties: { skey: 's', ikey: 'i' } };
 const big = { ...scm, ...Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`extra_${i}`, { list: [1, 2, 3], text: 'x'.repeat(40) }])) };
 
-const viaText = (o) => JSON.parse(raw.validate(JSON.stringify(o), ''));
-const viaObject = (o) => JSON.parse(raw.validateObject(o, ''));
+const viaText = (o) => api.validate(o);
+const viaObject = (o) => JSON.parse(raw.validateObject(o, '')).ok;
 
 function time(fn, arg, ms = 700) {
   for (let i = 0; i < 200; i++) fn(arg);
@@ -44,7 +47,7 @@ console.log('payload          JSON.stringify+text  serde-wasm-bindgen   (µs per
 for (const [name, o] of [['scm (small)', scm], ['sailpoint duo', duo], ['scm + 300 keys', big]]) {
   const a = viaText(o);
   const b = viaObject(o);
-  if (JSON.stringify(a.ok.findings.map((f) => f.code)) !== JSON.stringify(b.ok.findings.map((f) => f.code))) {
+  if (JSON.stringify(a.findings.map((f) => f.code)) !== JSON.stringify(b.findings.map((f) => f.code))) {
     throw new Error(`${name}: different findings`);
   }
   const t = time(viaText, o);
