@@ -7,6 +7,9 @@
 //! throws an `MfalintError`, and carries the TypeScript types. Text keeps
 //! the boundary small: no `JsValue` conversion code in the `.wasm`, and the
 //! core's span-keeping parser sees exactly the text a client would send.
+//! Validation itself goes through a [`Validator`] (options parsed once),
+//! whose payload JavaScript writes into an input buffer in WASM memory, and
+//! whose common answers (a verdict, a report without findings) are numbers.
 //!
 //! The functions are plain Rust too (`*_json`), so the option handling is
 //! unit-tested natively.
