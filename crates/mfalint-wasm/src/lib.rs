@@ -423,7 +423,7 @@ impl Validator {
 
 #[wasm_bindgen]
 impl Validator {
-    /// `options` as for [`validate`]; bad options throw the `{"error": ...}`
+    /// `options` as for [`validate_json`]; bad options throw the `{"error": ...}`
     /// text, which the wrapper turns into an `MfalintError`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: &str) -> Result<Validator, String> {
