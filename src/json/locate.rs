@@ -16,7 +16,7 @@ pub struct Located {
 }
 
 /// Resolves many pointers into one tree. Objects larger than
-/// [`Locator::INDEX_FROM`] members are indexed by key the first time they
+/// 16 members are indexed by key the first time they
 /// are entered, so locating every finding of a 100,000-key object is linear
 /// rather than quadratic. Duplicate keys resolve to the last, as in
 /// [`Node::get`].

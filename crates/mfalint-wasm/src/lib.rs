@@ -550,7 +550,7 @@ mod validator_tests {
 
 /// Probe builds only (`--features serde-wasm-bindgen`): validates a
 /// JavaScript object converted by serde-wasm-bindgen, to compare with
-/// `JSON.stringify` + [`validate`]. Not in the shipped package.
+/// `JSON.stringify` + [`validate_json`]. Not in the shipped package.
 #[cfg(feature = "serde-wasm-bindgen")]
 #[wasm_bindgen(js_name = validateObject)]
 pub fn validate_object(value: wasm_bindgen::JsValue, options: &str) -> String {
