@@ -20,7 +20,7 @@ pub fn line_col(text: &str, offset: usize) -> LineCol {
 }
 
 /// Answers [`line_col`] for many offsets into one text in O(log n) each
-/// (plus at most [`LineIndex::CHUNK`] bytes of counting), where
+/// (plus at most 1,024 bytes of counting), where
 /// [`line_col`] scans the text up to the offset every time. Use it when
 /// locating every finding of a file: with 100,000 findings, repeated
 /// [`line_col`] calls are quadratic.
