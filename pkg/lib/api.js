@@ -96,6 +96,37 @@ function inputWriter(raw) {
   };
 }
 
+// A report with findings in the .wasm's compact form (`compact` in
+// crates/mfalint-wasm/src/lib.rs): `kind;count;`, then per finding
+// `code;rule;severity;` and pointer, message and constraint (JSON) each as
+// `length;text`, lengths in UTF-16 code units. Objects come out with the
+// keys in the order of the JSON report.
+function decodeReport(text) {
+  let at = 0;
+  const field = () => {
+    const end = text.indexOf(';', at);
+    const value = text.slice(at, end);
+    at = end + 1;
+    return value;
+  };
+  const sized = () => {
+    const length = Number(field());
+    const value = text.slice(at, at + length);
+    at += length;
+    return value;
+  };
+  const kind = KINDS[Number(field())];
+  const count = Number(field());
+  const findings = [];
+  for (let i = 0; i < count; i += 1) {
+    const finding = { code: field(), rule: field(), severity: field(), pointer: sized(), message: sized() };
+    const constraint = sized();
+    if (constraint !== '') finding.constraint = JSON.parse(constraint);
+    findings.push(finding);
+  }
+  return { kind, findings };
+}
+
 function unwrap(resultText) {
   const result = JSON.parse(resultText);
   if ('error' in result) {
@@ -149,9 +180,10 @@ export function createApi(raw, check = () => {}) {
     write ??= inputWriter(raw);
     return Object.freeze({
       validate(input) {
-        const kind = validator.reportInput(write(input));
-        // No finding: the kind's index, without a report text to decode.
-        return kind >= 0 ? { kind: KINDS[kind], findings: [] } : unwrap(raw.takeOutput());
+        const answer = validator.reportInput(write(input));
+        // No finding: the kind's index; findings: the compact form; -1: an error.
+        if (answer >= 0) return { kind: KINDS[answer], findings: [] };
+        return answer === -2 ? decodeReport(raw.takeOutput()) : unwrap(raw.takeOutput());
       },
       isValid(input) {
         const len = write(input);

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const root = new URL('../../', import.meta.url);
@@ -332,6 +333,28 @@ test('compile: the input buffer grows, shrinks back and handles any text', () =>
   // A shorter payload after a longer one: only its own bytes count.
   assert.equal(v.isValid('{"name": "x"}'), false);
   throws(() => v.isValid('{'), 'parse');
+});
+
+test('compile: reports with findings match the JSON report of the .wasm, whatever the keys hold', () => {
+  // validate() reads findings in a compact length-prefixed form; the .wasm's
+  // JSON report (validateInput, serde_json) is the reference.
+  const raw = createRequire(new URL('node/x.js', pkgDir))('./mfalint.js');
+  const payloads = [
+    '{"mfaMethod": "duo-web", "host": 5, "ünï😀": 1, "a;1;b": 2, "a\\u0000b": 3, "": 4, "x\\"y": 5}',
+    JSON.stringify({ ...okta(), name: '', ['k;'.repeat(50)]: { '日本': [1, 2] }, folder: 'a/b/😀' }),
+    JSON.stringify(okta()).replace('30', '"30s"'),
+  ];
+  for (const [text, kind] of [[payloads[0], 'sailpoint-duo-config'], [payloads[1], 'scm-mfa-server'], [payloads[2], 'scm-mfa-server']]) {
+    const reference = new raw.Validator(JSON.stringify({ kind }));
+    const bytes = new TextEncoder().encode(text);
+    const ptr = raw.inputBuffer(bytes.length);
+    new Uint8Array(raw.wasmMemory().buffer, ptr, bytes.length).set(bytes);
+    const want = JSON.parse(reference.validateInput(bytes.length)).ok;
+    assert.ok(want.findings.length > 0, text);
+    const got = m.compile({ kind }).validate(text);
+    assert.deepStrictEqual(got, want, text);
+    assert.equal(JSON.stringify(got), JSON.stringify(want), 'same key order');
+  }
 });
 
 test('the .wasm and the package agree on the version', () => {
