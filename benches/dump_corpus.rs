@@ -16,7 +16,8 @@
 //! cargo bench --bench dump_corpus -- --loop mfalint-validate --iters 20
 //!     a profiling aid (perf, callgrind): runs one harness of
 //!     benches/validate.rs over the corpus ITERS times and prints the time
-//!     per pass (mfalint-validate, mfalint-parse, serde_json-floor,
+//!     per pass (mfalint-validate, mfalint-is_valid: the verdict alone,
+//!     mfalint-parse, serde_json-floor,
 //!     serde_json-syntax: serde_json checking the syntax into `IgnoredAny`,
 //!     no allocation, the least any validator must do; jsonschema-is_valid,
 //!     jsonschema-iter_errors)
@@ -195,6 +196,9 @@ fn run_loop(what: &str, iters: usize) {
                         .expect("parses")
                         .findings
                         .len(),
+                    "mfalint-is_valid" => usize::from(
+                        mfalint::is_valid_str(&p.text, Some(p.kind), &opts).expect("parses"),
+                    ),
                     "mfalint-parse" => mfalint::parse(&p.text, &opts).expect("parses").span.end,
                     "serde_json-floor" => {
                         let v: serde_json::Value = serde_json::from_str(&p.text).expect("JSON");

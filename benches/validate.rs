@@ -55,6 +55,16 @@ fn mfalint_validate(set: &[&Payload], opts: &Options) -> usize {
     n
 }
 
+/// The verdict alone, the same work as `jsonschema`'s `is_valid`.
+fn mfalint_is_valid(set: &[&Payload], opts: &Options) -> usize {
+    let mut n = 0;
+    for p in set {
+        n +=
+            usize::from(mfalint::is_valid_str(&p.text, Some(p.kind), opts).expect("corpus parses"));
+    }
+    n
+}
+
 fn js_is_valid(set: &[&Payload], vs: &[jsonschema::Validator]) -> usize {
     let mut n = 0;
     for p in set {
@@ -114,6 +124,9 @@ fn benches(c: &mut Criterion) {
         g.bench_function("mfalint-parse", |b| b.iter(|| mfalint_parse(set, &opts)));
         g.bench_function("mfalint-validate", |b| {
             b.iter(|| mfalint_validate(set, &opts))
+        });
+        g.bench_function("mfalint-is_valid", |b| {
+            b.iter(|| mfalint_is_valid(set, &opts))
         });
         g.bench_function("jsonschema-is_valid", |b| b.iter(|| js_is_valid(set, &vs)));
         g.bench_function("jsonschema-iter_errors", |b| {

@@ -8,6 +8,10 @@ pub(crate) struct Ctx<'o> {
     opts: &'o Options,
     /// Legacy SASE: constraints borrowed from SCM report as warnings.
     borrowed_constraints_soft: bool,
+    /// Only the verdict is wanted: no finding (message, pointer) is built.
+    verdict_only: bool,
+    /// Whether an error-severity finding was reported (in both modes).
+    pub has_error: bool,
     pub findings: Vec<Finding>,
 }
 
@@ -16,8 +20,17 @@ impl<'o> Ctx<'o> {
         Ctx {
             opts,
             borrowed_constraints_soft: false,
+            verdict_only: false,
+            has_error: false,
             findings: Vec::new(),
         }
+    }
+
+    /// A context that only decides [`Ctx::has_error`]: messages are never
+    /// rendered, so the verdict costs no allocation per finding.
+    pub fn verdict_only(mut self) -> Self {
+        self.verdict_only = true;
+        self
     }
 
     pub fn soften_borrowed(mut self) -> Self {
@@ -34,8 +47,15 @@ impl<'o> Ctx<'o> {
         self.opts.rules.level(rule).is_some()
     }
 
-    /// Reports a constraint the payload's own API documents.
-    pub fn emit(&mut self, rule: &'static Rule, at: &Ptr, message: String, c: Option<Constraint>) {
+    /// Reports a constraint the payload's own API documents. The message is
+    /// only rendered when a finding is built.
+    pub fn emit(
+        &mut self,
+        rule: &'static Rule,
+        at: &Ptr,
+        message: impl FnOnce() -> String,
+        c: Option<Constraint>,
+    ) {
         if let Some(severity) = self.opts.rules.level(rule) {
             self.push(rule, severity, at, message, c);
         }
@@ -46,7 +66,7 @@ impl<'o> Ctx<'o> {
         &mut self,
         rule: &'static Rule,
         at: &Ptr,
-        message: String,
+        message: impl FnOnce() -> String,
         c: Option<Constraint>,
     ) {
         if let Some(mut severity) = self.opts.rules.level(rule) {
@@ -62,15 +82,19 @@ impl<'o> Ctx<'o> {
         rule: &'static Rule,
         severity: Severity,
         at: &Ptr,
-        message: String,
+        message: impl FnOnce() -> String,
         constraint: Option<Constraint>,
     ) {
+        self.has_error |= severity == Severity::Error;
+        if self.verdict_only {
+            return;
+        }
         self.findings.push(Finding {
             code: rule.code,
             rule: rule.name,
             severity,
             pointer: at.render(),
-            message,
+            message: message(),
             constraint,
         });
     }

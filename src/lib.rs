@@ -112,16 +112,7 @@ pub fn decode<'a>(bytes: &'a [u8], opts: &Options) -> Result<&'a str, Error> {
 
 /// Validates a parsed document; `kind` `None` detects it from the shape.
 pub fn validate_node(root: &Node, kind: Option<Kind>, opts: &Options) -> Result<Report, Error> {
-    let kind = match kind {
-        Some(k) => k,
-        None => detect(root)?,
-    };
-    let mut ctx = Ctx::new(opts);
-    if kind == Kind::SaseMfaServer {
-        ctx = ctx.soften_borrowed();
-    }
-    rules::structure::check_duplicates(&mut ctx, root, &Ptr::ROOT);
-    kinds::check(kind, &mut ctx, root);
+    let (kind, ctx) = check(root, kind, Ctx::new(opts))?;
     Ok(Report {
         kind,
         findings: ctx.findings,
@@ -136,6 +127,38 @@ pub fn validate_str(text: &str, kind: Option<Kind>, opts: &Options) -> Result<Re
 /// Validates raw bytes: UTF-8 is checked, a BOM is rejected.
 pub fn validate_bytes(bytes: &[u8], kind: Option<Kind>, opts: &Options) -> Result<Report, Error> {
     validate_str(decode(bytes, opts)?, kind, opts)
+}
+
+/// The verdict alone, [`Report::is_valid`] of [`validate_node`]'s report,
+/// without building the findings (no message, pointer or suggestion is
+/// rendered): for a yes/no gate, like `jsonschema`'s `is_valid`.
+pub fn is_valid_node(root: &Node, kind: Option<Kind>, opts: &Options) -> Result<bool, Error> {
+    let (_, ctx) = check(root, kind, Ctx::new(opts).verdict_only())?;
+    Ok(!ctx.has_error)
+}
+
+/// [`is_valid_node`] of JSON text.
+pub fn is_valid_str(text: &str, kind: Option<Kind>, opts: &Options) -> Result<bool, Error> {
+    is_valid_node(&parse(text, opts)?, kind, opts)
+}
+
+/// [`is_valid_node`] of raw bytes, checked as [`validate_bytes`] does.
+pub fn is_valid_bytes(bytes: &[u8], kind: Option<Kind>, opts: &Options) -> Result<bool, Error> {
+    is_valid_str(decode(bytes, opts)?, kind, opts)
+}
+
+/// Runs every rule of the payload's kind (detected when `None`) into `ctx`.
+fn check<'o>(root: &Node, kind: Option<Kind>, mut ctx: Ctx<'o>) -> Result<(Kind, Ctx<'o>), Error> {
+    let kind = match kind {
+        Some(k) => k,
+        None => detect(root)?,
+    };
+    if kind == Kind::SaseMfaServer {
+        ctx = ctx.soften_borrowed();
+    }
+    rules::structure::check_duplicates(&mut ctx, root, &Ptr::ROOT);
+    kinds::check(kind, &mut ctx, root);
+    Ok((kind, ctx))
 }
 
 /// Validates an already-parsed `serde_json::Value` (no duplicate keys or

@@ -37,14 +37,40 @@ fn validator(kind: Kind) -> &'static jsonschema::Validator {
     &VALIDATORS[i]
 }
 
+/// Option sets besides the default under which the verdict alone
+/// (`is_valid_*`) must equal the report's: every rule on and an error
+/// (SASE's softened warnings included, as pinned severities), export mode,
+/// and the MFA04x rules off.
+static OPTION_SETS: LazyLock<Vec<Options>> = LazyLock::new(|| {
+    let mut strict = Options::default();
+    strict.rules.set_severity("ALL", Severity::Error).unwrap();
+    let export = Options {
+        mode: mfalint::Mode::Export,
+        ..Options::default()
+    };
+    let mut fewer = Options::default();
+    fewer.rules.ignore("MFA04").unwrap();
+    vec![Options::default(), strict, export, fewer]
+});
+
 /// The Rust report, via the text parser and via `validate_value`, which
-/// must agree.
+/// must agree; the verdict alone (`is_valid_str`, `is_valid_bytes`) must
+/// agree with the report's under every option set.
 fn report(kind: Kind, v: &Value) -> Report {
     let opts = Options::default();
     let text = serde_json::to_string_pretty(v).unwrap();
     let from_text = mfalint::validate_str(&text, Some(kind), &opts).unwrap();
     let from_value = mfalint::validate_value(v, Some(kind), &opts).unwrap();
     assert_eq!(from_text, from_value, "validate_str vs validate_value");
+    for opts in OPTION_SETS.iter() {
+        let verdict = mfalint::validate_str(&text, Some(kind), opts)
+            .unwrap()
+            .is_valid();
+        let alone = mfalint::is_valid_str(&text, Some(kind), opts).unwrap();
+        assert_eq!(alone, verdict, "is_valid_str vs the report, {opts:?}");
+        let bytes = mfalint::is_valid_bytes(text.as_bytes(), Some(kind), opts).unwrap();
+        assert_eq!(bytes, verdict, "is_valid_bytes vs the report, {opts:?}");
+    }
     from_text
 }
 

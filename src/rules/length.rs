@@ -32,14 +32,16 @@ pub(crate) fn check_min_length(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str, 
     let short =
         bytes < min || (!value.is_ascii() && value.chars().nth((min - 1) as usize).is_none());
     if short {
-        let len = value.chars().count() as u64;
         ctx.emit_borrowed(
             &MIN_LENGTH,
             at,
-            format!(
-                "`{key}` is {len} character{}, shorter than the minimum of {min}",
-                if len == 1 { "" } else { "s" }
-            ),
+            || {
+                let len = value.chars().count();
+                format!(
+                    "`{key}` is {len} character{}, shorter than the minimum of {min}",
+                    if len == 1 { "" } else { "s" }
+                )
+            },
             Some(Constraint::MinLength(min)),
         );
     }

@@ -42,16 +42,19 @@ pub(crate) fn check_enum(
 ) {
     if !allowed.contains(&value) {
         // One String, no Vec of quoted names to join.
-        let mut message = String::with_capacity(128);
-        write!(message, "{label} must be one of ").expect("a String accepts any text");
-        for (i, a) in allowed.iter().enumerate() {
-            if i > 0 {
-                message.push_str(", ");
+        let message = || {
+            let mut message = String::with_capacity(128);
+            write!(message, "{label} must be one of ").expect("a String accepts any text");
+            for (i, a) in allowed.iter().enumerate() {
+                if i > 0 {
+                    message.push_str(", ");
+                }
+                message.push('"');
+                message.push_str(a);
+                message.push('"');
             }
-            message.push('"');
-            message.push_str(a);
-            message.push('"');
-        }
+            message
+        };
         ctx.emit(&ENUM_VALUE, at, message, Some(Constraint::Enum(allowed)));
     }
 }
@@ -71,7 +74,7 @@ pub(crate) fn check_uuid(ctx: &mut Ctx, at: &Ptr, label: &str, value: &str) {
         ctx.emit(
             &UUID_FORMAT,
             at,
-            format!("{label} must be a UUID (8-4-4-4-12 hexadecimal digits)"),
+            || format!("{label} must be a UUID (8-4-4-4-12 hexadecimal digits)"),
             Some(Constraint::Format("uuid")),
         );
     }

@@ -21,7 +21,7 @@ pub static MISSING_REQUIRED: Rule = Rule {
 
 /// `key` is missing from the object at `parent`; `what` names the object.
 pub(crate) fn missing(ctx: &mut Ctx, parent: &Ptr, key: &str, what: &str, borrowed: bool) {
-    let message = ["missing required field `", key, "` in ", what].concat();
+    let message = || ["missing required field `", key, "` in ", what].concat();
     let at = parent.child(key);
     let c = Some(Constraint::Required(true));
     if borrowed {

@@ -50,7 +50,7 @@ pub(crate) fn check_scope(ctx: &mut Ctx, root: &Node, at: &Ptr) {
         ctx.emit(
             &SCOPE_COUNT,
             at,
-            format!("exactly one of `folder`, `snippet`, `device` is required, found {found}"),
+            || format!("exactly one of `folder`, `snippet`, `device` is required, found {found}"),
             Some(Constraint::ExactlyOneOf(SCOPE_KEYS)),
         );
     }
@@ -70,13 +70,13 @@ pub(crate) fn check_scope(ctx: &mut Ctx, root: &Node, at: &Ptr) {
                     Constraint::MaxLength(SCOPE_MAX_CHARS),
                 )
             };
-            ctx.emit(&SCOPE_LENGTH, &here, format!("`{key}` {what}"), Some(c));
+            ctx.emit(&SCOPE_LENGTH, &here, || format!("`{key}` {what}"), Some(c));
         }
         if let Some((i, bad)) = value.chars().enumerate().find(|(_, c)| !scope_char(*c)) {
             ctx.emit(
                 &SCOPE_PATTERN_RULE,
                 &here,
-                format!(
+                || format!(
                     "`{key}` has {bad:?} at character {}; allowed are ASCII letters, digits, `_`, `.`, `-` and space",
                     i + 1
                 ),

@@ -65,14 +65,16 @@ pub(crate) fn check_secret(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str) {
         Some(what) if ctx.mode() == Mode::Request => ctx.emit(
             &MASKED_SECRET,
             at,
-            [
-                "secret `",
-                key,
-                "` holds ",
-                what,
-                "; sending it back stores the mask as the secret",
-            ]
-            .concat(),
+            || {
+                [
+                    "secret `",
+                    key,
+                    "` holds ",
+                    what,
+                    "; sending it back stores the mask as the secret",
+                ]
+                .concat()
+            },
             Some(Constraint::Secret("not masked")),
         ),
         Some(_) => {}
@@ -80,12 +82,14 @@ pub(crate) fn check_secret(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str) {
         None if ctx.is_on(&PLAINTEXT_SECRET) => ctx.emit(
             &PLAINTEXT_SECRET,
             at,
-            [
-                "secret `",
-                key,
-                "` is in plaintext in this file; inject it at deploy time",
-            ]
-            .concat(),
+            || {
+                [
+                    "secret `",
+                    key,
+                    "` is in plaintext in this file; inject it at deploy time",
+                ]
+                .concat()
+            },
             Some(Constraint::Secret("not in files")),
         ),
         None => {}

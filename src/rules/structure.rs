@@ -79,12 +79,14 @@ pub(crate) fn check_duplicates(ctx: &mut Ctx, node: &Node, at: &Ptr) {
                     ctx.emit(
                         &DUPLICATE_KEY,
                         &at.child(&m.key),
-                        [
-                            "duplicate key `",
-                            &m.key,
-                            "`: the object has it more than once",
-                        ]
-                        .concat(),
+                        || {
+                            [
+                                "duplicate key `",
+                                &m.key,
+                                "`: the object has it more than once",
+                            ]
+                            .concat()
+                        },
                         Some(Constraint::UniqueKeys(true)),
                     );
                 }
@@ -180,13 +182,16 @@ pub(crate) fn wrong_type(
     label: impl std::fmt::Display,
     want: &'static str,
 ) {
-    // Only the label goes through the fmt machinery; the rest is copied.
-    let mut message = String::with_capacity(64);
-    write!(message, "{label}").expect("a String accepts any text");
-    for piece in [" must be ", article(want), " ", want, ", found "] {
-        message.push_str(piece);
-    }
-    message.push_str(node.type_name());
+    let message = || {
+        // Only the label goes through the fmt machinery; the rest is copied.
+        let mut message = String::with_capacity(64);
+        write!(message, "{label}").expect("a String accepts any text");
+        for piece in [" must be ", article(want), " ", want, ", found "] {
+            message.push_str(piece);
+        }
+        message.push_str(node.type_name());
+        message
+    };
     ctx.emit(&WRONG_TYPE, at, message, Some(Constraint::Type(want)));
 }
 
@@ -211,7 +216,8 @@ pub(crate) fn check_unknown_keys(
         if known.contains(&m.key.as_ref()) {
             continue;
         }
-        let message = match did_you_mean(&m.key, known) {
+        // A warning: a verdict never computes the suggestion.
+        let message = || match did_you_mean(&m.key, known) {
             Some(s) => [
                 "unknown key `",
                 &m.key,
@@ -234,7 +240,7 @@ pub(crate) fn check_read_only(ctx: &mut Ctx, obj: &Node, at: &Ptr, key: &str) {
         ctx.emit(
             &READ_ONLY,
             &at.child(key),
-            format!("`{key}` is read-only: the server assigns it; remove it from the request body (a PUT takes the id in the path)"),
+            || format!("`{key}` is read-only: the server assigns it; remove it from the request body (a PUT takes the id in the path)"),
             Some(Constraint::ReadOnly(true)),
         );
     }

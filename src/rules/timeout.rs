@@ -69,10 +69,12 @@ fn check_range(ctx: &mut Ctx, at: &Ptr, key: &str, raw: &str) {
         ctx.emit_borrowed(
             &TIMEOUT_RANGE,
             at,
-            format!(
-                "`{key}` must be between {TIMEOUT_MIN} and {TIMEOUT_MAX} seconds, found {}",
-                short(raw)
-            ),
+            || {
+                format!(
+                    "`{key}` must be between {TIMEOUT_MIN} and {TIMEOUT_MAX} seconds, found {}",
+                    short(raw)
+                )
+            },
             Some(Constraint::Range {
                 minimum: TIMEOUT_MIN,
                 maximum: TIMEOUT_MAX,
@@ -85,7 +87,7 @@ fn not_integer(ctx: &mut Ctx, at: &Ptr, key: &str, what: &str) {
     ctx.emit_borrowed(
         &TIMEOUT_NOT_INTEGER,
         at,
-        format!("`{key}` must be a whole number of seconds, found {what}"),
+        || format!("`{key}` must be a whole number of seconds, found {what}"),
         Some(Constraint::Type("integer")),
     );
 }
@@ -99,10 +101,12 @@ pub(crate) fn check_scm_timeout(ctx: &mut Ctx, node: &Node, at: &Ptr, key: &str)
             ctx.emit(
                 &TIMEOUT_STRING,
                 at,
-                format!(
-                    "`{key}` is the string \"{}\"; send it as an integer",
-                    short(s)
-                ),
+                || {
+                    format!(
+                        "`{key}` is the string \"{}\"; send it as an integer",
+                        short(s)
+                    )
+                },
                 Some(Constraint::Type("integer")),
             );
             check_range(ctx, at, key, s);

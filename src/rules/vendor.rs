@@ -35,7 +35,7 @@ pub(crate) fn vendor_missing(ctx: &mut Ctx, at: &Ptr) {
     ctx.emit(
         &VENDOR_MISSING,
         &at.child("mfa_vendor_type"),
-        "no `mfa_vendor_type`: the profile names no MFA vendor".to_string(),
+        || "no `mfa_vendor_type`: the profile names no MFA vendor".to_string(),
         None,
     );
 }
@@ -46,7 +46,7 @@ pub(crate) fn check_vendor_count(ctx: &mut Ctx, vendor_type: &Node, at: &Ptr) {
         ctx.emit(
             &VENDOR_COUNT,
             at,
-            format!(
+            || format!(
                 "`mfa_vendor_type` must hold exactly one of `okta_adaptive_v1`, `ping_identity_v1`, `rsa_securid_access_v1`, `duo_security_v2`, found {found}"
             ),
             Some(Constraint::ExactlyOneOf(VENDOR_KEYS)),

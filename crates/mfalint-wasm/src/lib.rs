@@ -457,12 +457,15 @@ impl Validator {
         answer
     }
 
-    /// The verdict alone (no report to serialize and parse back): `true`
+    /// The verdict alone (`mfalint::is_valid_bytes`: no finding is built,
+    /// no report serialized and parsed back): `true`
     /// without an error finding, `false` with one, `undefined` when the
     /// input cannot be validated (then `validateInput` says why).
     #[wasm_bindgen(js_name = isValidInput)]
     pub fn is_valid_input(&self, len: usize) -> Option<bool> {
-        Self::with_input(len, |bytes| self.report(bytes).ok().map(|r| r.is_valid()))
+        Self::with_input(len, |bytes| {
+            mfalint::is_valid_bytes(bytes, self.kind, &self.opts).ok()
+        })
     }
 }
 
