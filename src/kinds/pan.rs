@@ -1,7 +1,7 @@
 //! Palo Alto `mfa-servers` bodies: SCM and legacy SASE share field names.
 
 use crate::ctx::Ctx;
-use crate::json::Node;
+use crate::json::{key_eq, Node};
 use crate::pointer::Ptr;
 use crate::rules::hostname::check_hostname;
 use crate::rules::length::check_min_length;
@@ -100,7 +100,7 @@ fn check_vendor(ctx: &mut Ctx, node: &Node, at: &Ptr, vendor: &Vendor, flavor: F
     let mut values = [None; MAX_VENDOR_FIELDS];
     let mut unknown = false;
     for m in node.members().unwrap_or_default() {
-        match vendor.fields.iter().position(|f| f.name == m.key) {
+        match vendor.fields.iter().position(|f| key_eq(f.name, &m.key)) {
             Some(i) => values[i] = Some(&m.value),
             None => unknown = true,
         }

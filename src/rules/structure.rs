@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::ctx::Ctx;
 use crate::finding::{Constraint, Severity};
-use crate::json::{Node, Value};
+use crate::json::{key_eq, Node, Value};
 use crate::pointer::Ptr;
 use crate::rule::Rule;
 use crate::suggest::did_you_mean;
@@ -73,7 +73,9 @@ pub(crate) fn check_duplicates(ctx: &mut Ctx, node: &Node, at: &Ptr) {
             for (i, m) in members.iter().enumerate() {
                 let duplicate = match &mut seen {
                     Some(seen) => !seen.insert(m.key.as_ref()),
-                    None => members[..i].iter().any(|earlier| earlier.key == m.key),
+                    None => members[..i]
+                        .iter()
+                        .any(|earlier| key_eq(&earlier.key, &m.key)),
                 };
                 if duplicate {
                     ctx.emit(
@@ -213,7 +215,7 @@ pub(crate) fn check_unknown_keys(
 ) {
     let Some(members) = obj.members() else { return };
     for m in members {
-        if known.contains(&m.key.as_ref()) {
+        if known.iter().any(|k| key_eq(k, &m.key)) {
             continue;
         }
         // A warning: a verdict never computes the suggestion.
