@@ -3,7 +3,8 @@
 // called layer by layer, fastest of 15 rounds over the invalid part of
 // bench/corpus.json. Two ways out for a report with findings: JSON text
 // (validateInput, then JSON.parse) and the compact form the package reads
-// (reportInput, then its decoder: the package's own compile().validate).
+// (reportInput, the text read from WASM memory, then its decoder: the
+// package's own compile().validate).
 //
 //   node bench/wasm-layers.mjs      (after scripts/bench-wasm.sh wrote the corpus)
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ const bytes = invalid.map((p) => new TextEncoder().encode(p.text));
 const memory = raw.wasmMemory();
 const validators = {};
 for (const p of invalid) validators[p.kind] ??= new raw.Validator(JSON.stringify({ kind: p.kind }));
+const decoder = new TextDecoder();
 const capacity = 1 << 16;
 const ptr = raw.inputBuffer(capacity);
 const write = (b) => {
@@ -33,7 +35,10 @@ const layers = {
   '+ validate, verdict only (isValidInput)': (v, b) => (v.isValidInput(write(b)) ? 1 : 0),
   'JSON: + report as JSON text, handed over (validateInput)': (v, b) => v.validateInput(write(b)).length,
   'JSON: + JSON.parse': (v, b) => JSON.parse(v.validateInput(write(b))).ok.findings.length,
-  'compact: + report in compact form, handed over (reportInput, takeOutput)': (v, b) => (v.reportInput(write(b)), raw.takeOutput().length),
+  'compact: + report in compact form, handed over (reportInput, decoded from memory)': (v, b) => {
+    const n = -2 - v.reportInput(write(b));
+    return decoder.decode(new Uint8Array(memory.buffer, raw.outputPtr(), n)).length;
+  },
   'compact: + decoded (the package: compile().validate(bytes))': (v, b, kind) => compiled[kind].validate(b).findings.length,
 };
 const best = {};

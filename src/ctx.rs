@@ -57,7 +57,9 @@ impl<'o> Ctx<'o> {
         c: Option<Constraint>,
     ) {
         if let Some(severity) = self.opts.rules.level(rule) {
-            self.push(rule, severity, at, message, c);
+            if self.record(severity) {
+                self.push(rule, severity, at, message(), c);
+            }
         }
     }
 
@@ -73,28 +75,33 @@ impl<'o> Ctx<'o> {
             if self.borrowed_constraints_soft && !self.opts.rules.is_pinned(rule) {
                 severity = severity.min(Severity::Warning);
             }
-            self.push(rule, severity, at, message, c);
+            if self.record(severity) {
+                self.push(rule, severity, at, message(), c);
+            }
         }
     }
 
+    /// Notes a finding's severity; whether the finding is to be built.
+    fn record(&mut self, severity: Severity) -> bool {
+        self.has_error |= severity == Severity::Error;
+        !self.verdict_only
+    }
+
+    // Not generic over the message closure: one copy, not one per rule.
     fn push(
         &mut self,
         rule: &'static Rule,
         severity: Severity,
         at: &Ptr,
-        message: impl FnOnce() -> String,
+        message: String,
         constraint: Option<Constraint>,
     ) {
-        self.has_error |= severity == Severity::Error;
-        if self.verdict_only {
-            return;
-        }
         self.findings.push(Finding {
             code: rule.code,
             rule: rule.name,
             severity,
             pointer: at.render(),
-            message: message(),
+            message,
             constraint,
         });
     }

@@ -343,8 +343,12 @@ test('compile: reports with findings match the JSON report of the .wasm, whateve
     '{"mfaMethod": "duo-web", "host": 5, "ünï😀": 1, "a;1;b": 2, "a\\u0000b": 3, "": 4, "x\\"y": 5}',
     JSON.stringify({ ...okta(), name: '', ['k;'.repeat(50)]: { '日本': [1, 2] }, folder: 'a/b/😀' }),
     JSON.stringify(okta()).replace('30', '"30s"'),
+    // 3,000 findings: the output buffer grows (and WASM memory with it)
+    // between a small report and the next.
+    JSON.stringify({ mfaMethod: 'duo-web', ...Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, i])) }),
   ];
-  for (const [text, kind] of [[payloads[0], 'sailpoint-duo-config'], [payloads[1], 'scm-mfa-server'], [payloads[2], 'scm-mfa-server']]) {
+  const cases = [[payloads[0], 'sailpoint-duo-config'], [payloads[1], 'scm-mfa-server'], [payloads[3], 'sailpoint-duo-config'], [payloads[2], 'scm-mfa-server'], [payloads[0], 'sailpoint-duo-config']];
+  for (const [text, kind] of cases) {
     const reference = new raw.Validator(JSON.stringify({ kind }));
     const bytes = new TextEncoder().encode(text);
     const ptr = raw.inputBuffer(bytes.length);

@@ -66,6 +66,19 @@ test('the corpus is the shared examples/ and more', () => {
   assert.ok(variety.has('error') && variety.has('utf-8') && variety.size >= 15, `corpus covers only ${[...variety]}`);
 });
 
+// Every constraint (each is encoded by its own case in the compact report
+// form the package decodes) appears in some expected report.
+test('the corpus has a finding with every kind of constraint', () => {
+  const keys = new Set();
+  for (const { variants, bytes } of Object.values(expected)) {
+    for (const r of [bytes, ...Object.values(variants ?? {})]) {
+      for (const f of r.ok?.findings ?? []) if (f.constraint) keys.add(Object.keys(f.constraint)[0]);
+    }
+  }
+  const all = ['const', 'enum', 'exactly_one_of', 'format', 'max_length', 'min_length', 'pattern', 'range', 'read_only', 'required', 'secret', 'type', 'unique_keys'];
+  assert.deepStrictEqual([...keys].sort(), all);
+});
+
 for (const [file, want] of Object.entries(expected)) {
   test(file, () => {
     const kindOption = want.kind ? { kind: want.kind } : undefined;

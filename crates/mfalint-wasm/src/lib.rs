@@ -15,7 +15,9 @@
 //! unit-tested natively.
 
 use mfalint::json::Limits;
-use mfalint::{envelope, params, Error, Kind, Mode, Options, RuleSet, Severity, UnknownSelector};
+use mfalint::{
+    envelope, params, Constraint, Error, Kind, Mode, Options, RuleSet, Severity, UnknownSelector,
+};
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
@@ -374,7 +376,8 @@ pub fn version() -> String {
 // growth), so any prefix is safe to read.
 thread_local! {
     static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    // `reportInput`'s answer when it is text (see there).
+    // `reportInput`'s answer when it is text (see there); reused, so a
+    // report costs no allocation to hand over.
     static OUTPUT: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
@@ -442,19 +445,42 @@ impl Validator {
 
     /// Like [`Validator::validate_input`], in the form cheapest to hand to
     /// JavaScript: a report without findings (the common case) is its
-    /// kind's index in `Kind::ALL`; a report with findings is `-2`, with
-    /// [`take_output`] holding it in the [`compact`] form; an error is `-1`,
-    /// with `take_output` holding the `{"error": ...}` text. Serializing
-    /// findings to JSON and `JSON.parse` measured 2.4x the validation.
+    /// kind's index in `Kind::ALL`; a report with findings is `-2 - n`, its
+    /// [`compact`] form being the `n` bytes of UTF-8 at [`output_ptr`]
+    /// (JavaScript decodes them in place: no copy or free through
+    /// wasm-bindgen); an error is `-1`, with [`take_output`] holding the
+    /// `{"error": ...}` text. Serializing findings to JSON and `JSON.parse`
+    /// measured 2.4x the validation.
     #[wasm_bindgen(js_name = reportInput)]
     pub fn report_input(&self, len: usize) -> i32 {
-        let (text, answer) = match Self::with_input(len, |bytes| self.report(bytes)) {
+        let report = match Self::with_input(len, |bytes| self.report(bytes)) {
             Ok(report) if report.findings.is_empty() => return kind_index(report.kind),
-            Ok(report) => (compact(&report), -2),
-            Err(e) => (respond(Err(e)), -1),
+            Ok(report) => report,
+            Err(e) => {
+                OUTPUT.with(|o| *o.borrow_mut() = respond(Err(e)));
+                return -1;
+            }
         };
-        OUTPUT.with(|o| *o.borrow_mut() = text);
-        answer
+        OUTPUT.with(|o| {
+            let mut o = o.borrow_mut();
+            // A huge report's buffer is not kept for the small ones after it.
+            if o.capacity() > 1 << 20 {
+                *o = String::new();
+            }
+            o.clear();
+            compact(&report, &mut o);
+            match i32::try_from(o.len())
+                .ok()
+                .and_then(|n| (-2i32).checked_sub(n))
+            {
+                Some(answer) => answer,
+                None => {
+                    *o = r#"{"error":{"category":"input","message":"the report is over 2 GiB"}}"#
+                        .to_string();
+                    -1
+                }
+            }
+        })
     }
 
     /// The verdict alone (`mfalint::is_valid_bytes`: no finding is built,
@@ -477,56 +503,131 @@ fn kind_index(kind: Kind) -> i32 {
 }
 
 /// A report as `pkg/lib/api.js` (`decodeReport`) reads it: fields end with
-/// `;`, and free text (pointer, message, the constraint as JSON) is
-/// preceded by its length in UTF-16 code units, JavaScript's string length:
+/// `;`, and free text is preceded by its length in UTF-16 code units,
+/// JavaScript's string length (`length;text`):
 ///
-/// `kind;count;` then per finding `code;rule;severity;` and three times
-/// `length;text`.
-pub fn compact(report: &mfalint::Report) -> String {
-    // Plain pushes: `write!` costs more than the copying here.
-    fn number(out: &mut String, mut n: usize) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
-        out.push(';');
-    }
-    fn field(out: &mut String, s: &str) {
-        out.push_str(s);
-        out.push(';');
-    }
-    fn text(out: &mut String, s: &str) {
-        let units = if s.is_ascii() {
-            s.len()
-        } else {
-            s.encode_utf16().count()
-        };
-        number(out, units);
-        out.push_str(s);
-    }
-    let mut out = String::with_capacity(64 + 160 * report.findings.len());
-    number(&mut out, kind_index(report.kind).max(0) as usize);
-    number(&mut out, report.findings.len());
+/// `kind;count;` then per finding `code;rule;severity;`, the pointer and
+/// the message as `length;text`, and the constraint (see [`constraint`]).
+pub fn compact(report: &mfalint::Report, out: &mut String) {
+    number(out, kind_index(report.kind).max(0) as u64);
+    number(out, report.findings.len() as u64);
     for f in &report.findings {
-        field(&mut out, f.code);
-        field(&mut out, f.rule);
-        field(&mut out, f.severity.as_str());
-        text(&mut out, &f.pointer);
-        text(&mut out, &f.message);
-        let constraint = f.constraint.as_ref().map(|c| Json::of(c).0);
-        text(&mut out, constraint.as_deref().unwrap_or_default());
+        field(out, f.code);
+        field(out, f.rule);
+        field(out, f.severity.as_str());
+        text(out, &f.pointer);
+        text(out, &f.message);
+        constraint(out, f.constraint.as_ref());
     }
-    out
 }
 
-/// The text answer of the last [`Validator::report_input`] call.
+/// A constraint in a form JavaScript rebuilds without `JSON.parse` (which
+/// took half of decoding a report): a tag, then for most tags the JSON key
+/// as a field and the value. `-`: none; `n`: a number; `s`: a text
+/// (`length;text`); `b`: a boolean (`0;` or `1;`); `a`: texts (`count;`,
+/// then each as `length;text`); `r`: a range, `minimum;maximum;` (the key
+/// is `range`). The keys are serde's names for [`Constraint`]; the node
+/// tests compare every one with the JSON report.
+fn constraint(out: &mut String, c: Option<&Constraint>) {
+    let (key, value) = match c {
+        None => return out.push('-'),
+        Some(Constraint::Range { minimum, maximum }) => {
+            out.push('r');
+            signed(out, *minimum);
+            signed(out, *maximum);
+            return;
+        }
+        Some(Constraint::MinLength(n)) => ("min_length", Tagged::Number(*n)),
+        Some(Constraint::MaxLength(n)) => ("max_length", Tagged::Number(*n)),
+        Some(Constraint::Pattern(s)) => ("pattern", Tagged::Text(s)),
+        Some(Constraint::Format(s)) => ("format", Tagged::Text(s)),
+        Some(Constraint::Type(s)) => ("type", Tagged::Text(s)),
+        Some(Constraint::Const(s)) => ("const", Tagged::Text(s)),
+        Some(Constraint::Secret(s)) => ("secret", Tagged::Text(s)),
+        Some(Constraint::Enum(list)) => ("enum", Tagged::Texts(list)),
+        Some(Constraint::ExactlyOneOf(list)) => ("exactly_one_of", Tagged::Texts(list)),
+        Some(Constraint::Required(b)) => ("required", Tagged::Bool(*b)),
+        Some(Constraint::ReadOnly(b)) => ("read_only", Tagged::Bool(*b)),
+        Some(Constraint::UniqueKeys(b)) => ("unique_keys", Tagged::Bool(*b)),
+    };
+    let tag = match value {
+        Tagged::Number(_) => 'n',
+        Tagged::Text(_) => 's',
+        Tagged::Texts(_) => 'a',
+        Tagged::Bool(_) => 'b',
+    };
+    out.push(tag);
+    field(out, key);
+    match value {
+        Tagged::Number(n) => number(out, n),
+        Tagged::Text(s) => text(out, s),
+        Tagged::Texts(list) => {
+            number(out, list.len() as u64);
+            for s in list {
+                text(out, s);
+            }
+        }
+        Tagged::Bool(b) => field(out, if b { "1" } else { "0" }),
+    }
+}
+
+/// A constraint's value, by how [`constraint`] writes it.
+enum Tagged {
+    Number(u64),
+    Text(&'static str),
+    Texts(&'static [&'static str]),
+    Bool(bool),
+}
+
+// Plain pushes: `write!` costs more than the copying here.
+fn number(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // ASCII digits: pushed as chars, no UTF-8 check of the slice.
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
+    out.push(';');
+}
+
+fn signed(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    number(out, n.unsigned_abs());
+}
+
+fn field(out: &mut String, s: &str) {
+    out.push_str(s);
+    out.push(';');
+}
+
+fn text(out: &mut String, s: &str) {
+    let units = if s.is_ascii() {
+        s.len()
+    } else {
+        s.encode_utf16().count()
+    };
+    number(out, units as u64);
+    out.push_str(s);
+}
+
+/// Where the compact report of the last [`Validator::report_input`] call
+/// starts in WASM memory (it moves when the buffer grows).
+#[wasm_bindgen(js_name = outputPtr)]
+pub fn output_ptr() -> *const u8 {
+    OUTPUT.with(|o| o.borrow().as_ptr())
+}
+
+/// The error text of the last [`Validator::report_input`] call.
 #[wasm_bindgen(js_name = takeOutput)]
 pub fn take_output() -> String {
     OUTPUT.with(|o| std::mem::take(&mut *o.borrow_mut()))
@@ -535,6 +636,12 @@ pub fn take_output() -> String {
 #[cfg(test)]
 mod validator_tests {
     use super::*;
+
+    fn to_compact(report: &mfalint::Report) -> String {
+        let mut out = String::new();
+        compact(report, &mut out);
+        out
+    }
 
     fn write(text: &str) -> usize {
         let ptr = input_buffer(text.len());
@@ -565,10 +672,16 @@ mod validator_tests {
             let len = write(text);
             match duo.report_input(len) {
                 -1 => assert_eq!(take_output(), duo.validate_input(len)),
-                -2 => assert_eq!(
-                    take_output(),
-                    compact(&duo.report(text.as_bytes()).unwrap())
-                ),
+                i if i < -1 => {
+                    // `-2 - n`: n bytes at outputPtr, the compact report.
+                    let n = (-2 - i) as usize;
+                    let expected = to_compact(&duo.report(text.as_bytes()).unwrap());
+                    assert_eq!(n, expected.len());
+                    OUTPUT.with(|o| {
+                        assert_eq!(output_ptr(), o.borrow().as_ptr());
+                        assert_eq!(*o.borrow(), expected);
+                    });
+                }
                 i => {
                     assert_eq!(Kind::ALL[i as usize], Kind::SailpointDuoConfig);
                     assert!(duo.validate_input(len).contains(r#""findings":[]"#));
@@ -611,13 +724,47 @@ mod validator_tests {
         // `ünï😀` is 4 chars, 10 bytes, 5 UTF-16 units: the pointer is 6
         // units long, the message 13 + 5 + 26.
         assert_eq!(
-            compact(&report),
-            "3;1;MFA003;unknown-key;warning;6;/ünï😀44;unknown key `ünï😀` in the MFA configuration0;"
+            to_compact(&report),
+            "3;1;MFA003;unknown-key;warning;6;/ünï😀44;unknown key `ünï😀` in the MFA configuration-"
         );
         let report = v.report(br#"{"mfaMethod": "duo-web", "host": 5}"#).unwrap();
         assert_eq!(
-            compact(&report),
-            r#"3;1;MFA002;wrong-type;error;5;/host46;`host` must be a string or null, found integer25;{"type":"string or null"}"#
+            to_compact(&report),
+            "3;1;MFA002;wrong-type;error;5;/host46;`host` must be a string or null, found integers\
+             type;14;string or null"
+        );
+    }
+
+    #[test]
+    fn constraints_are_tagged_by_the_shape_of_their_value() {
+        let finding = |c: Constraint| mfalint::Finding {
+            code: "MFA000",
+            rule: "r",
+            severity: Severity::Error,
+            pointer: String::new(),
+            message: String::new(),
+            constraint: Some(c),
+        };
+        let report = mfalint::Report {
+            kind: Kind::ScmMfaServer,
+            findings: vec![
+                finding(Constraint::Range {
+                    minimum: -5,
+                    maximum: 600,
+                }),
+                finding(Constraint::MaxLength(64)),
+                finding(Constraint::Enum(&["a", "é😀"])),
+                finding(Constraint::ReadOnly(false)),
+                finding(Constraint::UniqueKeys(true)),
+            ],
+        };
+        let each = "MFA000;r;error;0;0;";
+        assert_eq!(
+            to_compact(&report),
+            format!(
+                "0;5;{each}r-5;600;{each}nmax_length;64;{each}aenum;2;1;a3;é😀\
+                 {each}bread_only;0;{each}bunique_keys;1;"
+            )
         );
     }
 
