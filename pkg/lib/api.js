@@ -133,40 +133,48 @@ const CONSTRAINTS = {
 
 function decodeReport(text) {
   let at = 0;
-  const field = () => {
+  // Numbers digit by digit: no substring or Number() for each.
+  function num() {
+    let c = text.charCodeAt(at++);
+    const negative = c === 45; // '-'
+    if (negative) c = text.charCodeAt(at++);
+    let n = 0;
+    for (; c !== 59; c = text.charCodeAt(at++)) n = n * 10 + (c - 48); // up to ';'
+    return negative ? -n : n;
+  }
+  function field() {
     const end = text.indexOf(';', at);
     const value = text.slice(at, end);
     at = end + 1;
     return value;
-  };
-  const sized = () => {
-    const length = Number(field());
+  }
+  function sized() {
+    const length = num();
     const value = text.slice(at, at + length);
     at += length;
     return value;
-  };
-  const constraint = () => {
-    const tag = text[at];
-    at += 1;
+  }
+  function constraint() {
+    const tag = text[at++];
     if (tag === '-') return undefined;
     if (tag === 'r') {
-      const minimum = Number(field());
-      return { range: { minimum, maximum: Number(field()) } };
+      const minimum = num();
+      return { range: { minimum, maximum: num() } };
     }
     const key = field();
     let value;
-    if (tag === 'n') value = Number(field());
+    if (tag === 'n') value = num();
     else if (tag === 's') value = sized();
-    else if (tag === 'b') value = field() === '1';
+    else if (tag === 'b') value = num() === 1;
     else {
       value = [];
-      for (let n = Number(field()); n > 0; n -= 1) value.push(sized());
+      for (let n = num(); n > 0; n -= 1) value.push(sized());
     }
     const make = CONSTRAINTS[key];
     return make === undefined ? { [key]: value } : make(value);
-  };
-  const kind = KINDS[Number(field())];
-  const count = Number(field());
+  }
+  const kind = KINDS[num()];
+  const count = num();
   const findings = [];
   for (let i = 0; i < count; i += 1) {
     const finding = { code: field(), rule: field(), severity: field(), pointer: sized(), message: sized() };
