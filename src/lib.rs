@@ -112,16 +112,13 @@ pub fn decode<'a>(bytes: &'a [u8], opts: &Options) -> Result<&'a str, Error> {
 
 /// Validates a parsed document; `kind` `None` detects it from the shape.
 pub fn validate_node(root: &Node, kind: Option<Kind>, opts: &Options) -> Result<Report, Error> {
-    let (kind, ctx) = check(root, kind, Ctx::new(opts))?;
-    Ok(Report {
-        kind,
-        findings: ctx.findings,
-    })
+    report(root, kind, opts, true)
 }
 
 /// Validates JSON text.
 pub fn validate_str(text: &str, kind: Option<Kind>, opts: &Options) -> Result<Report, Error> {
-    validate_node(&parse(text, opts)?, kind, opts)
+    let doc = parse_document(text, opts)?;
+    report(&doc.root, kind, opts, doc.duplicate_keys)
 }
 
 /// Validates raw bytes: UTF-8 is checked, a BOM is rejected.
@@ -133,13 +130,13 @@ pub fn validate_bytes(bytes: &[u8], kind: Option<Kind>, opts: &Options) -> Resul
 /// without building the findings (no message, pointer or suggestion is
 /// rendered): for a yes/no gate, like `jsonschema`'s `is_valid`.
 pub fn is_valid_node(root: &Node, kind: Option<Kind>, opts: &Options) -> Result<bool, Error> {
-    let (_, ctx) = check(root, kind, Ctx::new(opts).verdict_only())?;
-    Ok(!ctx.has_error)
+    verdict(root, kind, opts, true)
 }
 
 /// [`is_valid_node`] of JSON text.
 pub fn is_valid_str(text: &str, kind: Option<Kind>, opts: &Options) -> Result<bool, Error> {
-    is_valid_node(&parse(text, opts)?, kind, opts)
+    let doc = parse_document(text, opts)?;
+    verdict(&doc.root, kind, opts, doc.duplicate_keys)
 }
 
 /// [`is_valid_node`] of raw bytes, checked as [`validate_bytes`] does.
@@ -147,8 +144,32 @@ pub fn is_valid_bytes(bytes: &[u8], kind: Option<Kind>, opts: &Options) -> Resul
     is_valid_str(decode(bytes, opts)?, kind, opts)
 }
 
+fn parse_document<'a>(text: &'a str, opts: &Options) -> Result<json::Document<'a>, Error> {
+    json::parse_document(text, &opts.limits).map_err(|e| Error::parse(text, e))
+}
+
+fn report(root: &Node, kind: Option<Kind>, opts: &Options, dups: bool) -> Result<Report, Error> {
+    let (kind, ctx) = check(root, kind, Ctx::new(opts), dups)?;
+    Ok(Report {
+        kind,
+        findings: ctx.findings,
+    })
+}
+
+fn verdict(root: &Node, kind: Option<Kind>, opts: &Options, dups: bool) -> Result<bool, Error> {
+    let (_, ctx) = check(root, kind, Ctx::new(opts).verdict_only(), dups)?;
+    Ok(!ctx.has_error)
+}
+
 /// Runs every rule of the payload's kind (detected when `None`) into `ctx`.
-fn check<'o>(root: &Node, kind: Option<Kind>, mut ctx: Ctx<'o>) -> Result<(Kind, Ctx<'o>), Error> {
+/// `duplicate_keys`: whether the tree may have an object with a key twice
+/// (the parser knows; a caller's tree may).
+fn check<'o>(
+    root: &Node,
+    kind: Option<Kind>,
+    mut ctx: Ctx<'o>,
+    duplicate_keys: bool,
+) -> Result<(Kind, Ctx<'o>), Error> {
     let kind = match kind {
         Some(k) => k,
         None => detect(root)?,
@@ -156,7 +177,9 @@ fn check<'o>(root: &Node, kind: Option<Kind>, mut ctx: Ctx<'o>) -> Result<(Kind,
     if kind == Kind::SaseMfaServer {
         ctx = ctx.soften_borrowed();
     }
-    rules::structure::check_duplicates(&mut ctx, root, &Ptr::ROOT);
+    if duplicate_keys {
+        rules::structure::check_duplicates(&mut ctx, root, &Ptr::ROOT);
+    }
     kinds::check(kind, &mut ctx, root);
     Ok((kind, ctx))
 }

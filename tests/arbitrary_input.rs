@@ -18,7 +18,7 @@ use mfalint::typed::{
     ConfigProperties, Duo, DuoConfig, MfaVendorType, Okta, OktaConfig, Ping, Rsa, SaseMfaServer,
     ScmMfaServer, Scope, Secret, Timeout,
 };
-use mfalint::Options;
+use mfalint::{Kind, Options};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::string::string_regex;
@@ -270,6 +270,23 @@ proptest! {
     #[test]
     fn arbitrary_json_reads_as_serde_json_reads_it(text in json_text()) {
         agrees_with_serde_json(&text)?;
+    }
+
+    /// `validate_str` skips the duplicate-key walk when the parser met no
+    /// key twice; `validate_node` always walks. (The keys come from a small
+    /// set, so many objects here repeat one.)
+    #[test]
+    fn text_and_tree_get_the_same_report(text in json_text(), kind in select(Kind::ALL.to_vec())) {
+        let opts = Options::default();
+        let tree = mfalint::parse(&text, &opts).expect("the strategy writes JSON");
+        prop_assert_eq!(
+            mfalint::validate_str(&text, Some(kind), &opts).unwrap(),
+            mfalint::validate_node(&tree, Some(kind), &opts).unwrap()
+        );
+        prop_assert_eq!(
+            mfalint::is_valid_str(&text, Some(kind), &opts).unwrap(),
+            mfalint::is_valid_node(&tree, Some(kind), &opts).unwrap()
+        );
     }
 
     #[test]

@@ -15,5 +15,6 @@ pub use locate::{Located, Locator};
 pub(crate) use node::key_eq;
 pub use node::{Member, Node, Span, Value};
 pub use parse::{parse, Limits, ParseError, ParseErrorKind};
+pub(crate) use parse::{parse_document, Document};
 pub use position::{line_col, LineCol, LineIndex};
 pub use write::to_pretty_string;

@@ -145,9 +145,29 @@ pub(crate) fn key_eq(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether two of `members` have the same key. Pairs are only compared
+/// when their keys have the same length (mod 64, a bit mask), which in most
+/// objects no two have; big objects go through a set, so a hostile one
+/// with 100,000 keys is not quadratic.
+pub(crate) fn has_duplicate_keys(members: &[Member]) -> bool {
+    if members.len() > 16 {
+        let mut seen = std::collections::HashSet::with_capacity(members.len());
+        return !members.iter().all(|m| seen.insert(m.key.as_ref()));
+    }
+    let mut lengths = 0u64;
+    members.iter().enumerate().any(|(i, m)| {
+        let bit = 1u64 << (m.key.len() % 64);
+        let met = lengths & bit != 0;
+        lengths |= bit;
+        met && members[..i]
+            .iter()
+            .any(|earlier| key_eq(&earlier.key, &m.key))
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::key_eq;
+    use super::{has_duplicate_keys, key_eq, Member, Node, Value};
 
     #[test]
     fn key_eq_is_string_equality() {
@@ -184,5 +204,31 @@ mod tests {
                 assert_eq!(key_eq(a, b), a == b, "{a:?} vs {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_in_small_and_big_objects() {
+        let object = |keys: &[&'static str]| -> Vec<Member<'static>> {
+            keys.iter()
+                .map(|k| Member {
+                    key: (*k).into(),
+                    key_span: Default::default(),
+                    value: Node::new(Value::Null),
+                })
+                .collect()
+        };
+        assert!(!has_duplicate_keys(&object(&[])));
+        assert!(!has_duplicate_keys(&object(&["folder", "device", "name"])));
+        assert!(has_duplicate_keys(&object(&["folder", "name", "folder"])));
+        // Same length mod 64: 1 and 65 characters.
+        let long: &'static str = Box::leak("b".repeat(65).into_boxed_str());
+        assert!(!has_duplicate_keys(&object(&["a", long])));
+        let many: Vec<&'static str> = (0..40)
+            .map(|i| &*Box::leak(format!("k{i}").into_boxed_str()))
+            .collect();
+        assert!(!has_duplicate_keys(&object(&many)));
+        let mut twice = many.clone();
+        twice.push("k7");
+        assert!(has_duplicate_keys(&object(&twice)));
     }
 }

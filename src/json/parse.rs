@@ -1,6 +1,6 @@
 use std::borrow::Cow;
 
-use super::node::{Member, Node, Span, Value};
+use super::node::{has_duplicate_keys, Member, Node, Span, Value};
 
 /// Resource limits for parsing untrusted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,21 @@ pub enum ParseErrorKind {
 
 /// Parses one JSON document, enforcing `limits`.
 pub fn parse<'a>(text: &'a str, limits: &Limits) -> Result<Node<'a>, ParseError> {
+    parse_document(text, limits).map(|d| d.root)
+}
+
+/// A parsed document and what the parser learnt on the way.
+pub(crate) struct Document<'a> {
+    pub root: Node<'a>,
+    /// Whether some object has a key twice: without one, the duplicate-key
+    /// rule need not walk the tree.
+    pub duplicate_keys: bool,
+}
+
+pub(crate) fn parse_document<'a>(
+    text: &'a str,
+    limits: &Limits,
+) -> Result<Document<'a>, ParseError> {
     if text.len() > limits.max_bytes {
         return Err(ParseError {
             offset: 0,
@@ -94,17 +109,21 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Result<Node<'a>, ParseError>
         // Room for a typical payload's open objects without regrowing.
         members: Vec::with_capacity(8),
         items: Vec::new(),
+        duplicate_keys: false,
     };
     p.skip_ws();
     if p.pos == p.bytes.len() {
         return Err(p.err(ParseErrorKind::Empty));
     }
-    let node = p.value()?;
+    let root = p.value()?;
     p.skip_ws();
     if p.pos != p.bytes.len() {
         return Err(p.err(ParseErrorKind::TrailingData));
     }
-    Ok(node)
+    Ok(Document {
+        root,
+        duplicate_keys: p.duplicate_keys,
+    })
 }
 
 struct Parser<'a> {
@@ -119,6 +138,8 @@ struct Parser<'a> {
     members: Vec<Member<'a>>,
     /// The same for array items.
     items: Vec<Node<'a>>,
+    /// Whether an object closed so far has a key twice.
+    duplicate_keys: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -232,6 +253,10 @@ impl<'a> Parser<'a> {
                 Some(b'}') => {
                     self.pos += 1;
                     self.depth -= 1;
+                    // While the members are at hand (cheaper than the
+                    // duplicate-key rule's walk over the tree).
+                    self.duplicate_keys =
+                        self.duplicate_keys || has_duplicate_keys(&self.members[mark..]);
                     return Ok(Value::Object(self.members.split_off(mark)));
                 }
                 _ => return Err(self.unexpected("expected ',' or '}' in an object")),
