@@ -109,8 +109,9 @@ function outputReader(raw) {
 }
 
 // A report with findings in the .wasm's compact form (`compact` in
-// crates/mfalint-wasm/src/lib.rs): `kind;count;`, then per finding
-// `code;rule;severity;`, pointer and message each as `length;text` (lengths
+// crates/mfalint-wasm/src/lib.rs): `kind;count;`, then per finding the
+// number of its rule's code (`40;` for MFA040, looked up in `rulesByNumber`),
+// its severity's initial, pointer and message each as `length;text` (lengths
 // in UTF-16 code units), and the constraint: a tag, then its JSON key and
 // value (`-` none, `n` number, `s` text, `b` boolean, `a` texts, `r` range).
 // Objects come out with the keys in the order of the JSON report.
@@ -131,7 +132,7 @@ const CONSTRAINTS = {
   secret: (v) => ({ secret: v }),
 };
 
-function decodeReport(text) {
+function decodeReport(text, rulesByNumber) {
   let at = 0;
   // Numbers digit by digit: no substring or Number() for each.
   function num() {
@@ -177,12 +178,21 @@ function decodeReport(text) {
   const count = num();
   const findings = [];
   for (let i = 0; i < count; i += 1) {
-    const finding = { code: field(), rule: field(), severity: field(), pointer: sized(), message: sized() };
+    const [code, rule] = rulesByNumber[num()];
+    const severity = text[at++] === 'e' ? 'error' : 'warning';
+    const finding = { code, rule, severity, pointer: sized(), message: sized() };
     const c = constraint();
     if (c !== undefined) finding.constraint = c;
     findings.push(finding);
   }
   return { kind, findings };
+}
+
+// [code, name] of each rule by its code's number (MFA040: 40).
+function numbered(rules) {
+  const table = [];
+  for (const r of rules) table[Number(r.code.slice(3))] = [r.code, r.name];
+  return table;
 }
 
 function unwrap(resultText) {
@@ -227,6 +237,7 @@ export function createApi(raw, check = () => {}) {
   let ruleList;
   let write;
   let read;
+  let rulesByNumber;
   function compileText(text) {
     let validator;
     try {
@@ -238,13 +249,14 @@ export function createApi(raw, check = () => {}) {
     }
     write ??= inputWriter(raw);
     read ??= outputReader(raw);
+    rulesByNumber ??= numbered(api.rules());
     return Object.freeze({
       validate(input) {
         const answer = validator.reportInput(write(input));
         // No finding: the kind's index; -1: an error; findings: -2 - the
         // length of their compact form.
         if (answer >= 0) return { kind: KINDS[answer], findings: [] };
-        return answer === -1 ? unwrap(raw.takeOutput()) : decodeReport(read(-2 - answer));
+        return answer === -1 ? unwrap(raw.takeOutput()) : decodeReport(read(-2 - answer), rulesByNumber);
       },
       isValid(input) {
         const len = write(input);

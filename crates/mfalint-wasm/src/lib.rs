@@ -506,15 +506,23 @@ fn kind_index(kind: Kind) -> i32 {
 /// `;`, and free text is preceded by its length in UTF-16 code units,
 /// JavaScript's string length (`length;text`):
 ///
-/// `kind;count;` then per finding `code;rule;severity;`, the pointer and
-/// the message as `length;text`, and the constraint (see [`constraint`]).
+/// `kind;count;` then per finding the number of its rule's code (`40;` for
+/// `MFA040`: the package looks the code and name up in its rule list), its
+/// severity's initial (`e` or `w`), the pointer and the message as
+/// `length;text`, and the constraint (see [`constraint`]).
 pub fn compact(report: &mfalint::Report, out: &mut Vec<u8>) {
     number(out, kind_index(report.kind).max(0) as u64);
     number(out, report.findings.len() as u64);
     for f in &report.findings {
-        field(out, f.code);
-        field(out, f.rule);
-        field(out, f.severity.as_str());
+        // Every code is `MFA` and 3 digits (a test in tests/rules.rs).
+        number(
+            out,
+            f.code.get(3..).and_then(|d| d.parse().ok()).unwrap_or(0),
+        );
+        out.push(match f.severity {
+            Severity::Error => b'e',
+            Severity::Warning => b'w',
+        });
         text(out, &f.pointer);
         text(out, &f.message);
         constraint(out, f.constraint.as_ref());
@@ -728,12 +736,12 @@ mod validator_tests {
         // units long, the message 13 + 5 + 26.
         assert_eq!(
             to_compact(&report),
-            "3;1;MFA003;unknown-key;warning;6;/ünï😀44;unknown key `ünï😀` in the MFA configuration-"
+            "3;1;3;w6;/ünï😀44;unknown key `ünï😀` in the MFA configuration-"
         );
         let report = v.report(br#"{"mfaMethod": "duo-web", "host": 5}"#).unwrap();
         assert_eq!(
             to_compact(&report),
-            "3;1;MFA002;wrong-type;error;5;/host46;`host` must be a string or null, found integers\
+            "3;1;2;e5;/host46;`host` must be a string or null, found integers\
              type;14;string or null"
         );
     }
@@ -741,7 +749,7 @@ mod validator_tests {
     #[test]
     fn constraints_are_tagged_by_the_shape_of_their_value() {
         let finding = |c: Constraint| mfalint::Finding {
-            code: "MFA000",
+            code: "MFA081",
             rule: "r",
             severity: Severity::Error,
             pointer: String::new(),
@@ -761,7 +769,7 @@ mod validator_tests {
                 finding(Constraint::UniqueKeys(true)),
             ],
         };
-        let each = "MFA000;r;error;0;0;";
+        let each = "81;e0;0;";
         assert_eq!(
             to_compact(&report),
             format!(
