@@ -53,7 +53,7 @@ pub(crate) fn check_hostname(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str) {
         ctx.emit_borrowed(
             &HOSTNAME,
             at,
-            || format!("`{key}` must be a hostname: {}", why(value)),
+            || ["`", key, "` must be a hostname: ", why(value)].concat(),
             Some(Constraint::Format("hostname")),
         );
     }

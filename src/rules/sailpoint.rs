@@ -36,7 +36,7 @@ pub(crate) fn check_method(ctx: &mut Ctx, node: &Node, at: &Ptr, expected: &'sta
             ctx.emit(
                 &METHOD_MISMATCH,
                 at,
-                || format!("`mfaMethod` must be \"{expected}\" for this endpoint"),
+                || ["`mfaMethod` must be \"", expected, "\" for this endpoint"].concat(),
                 Some(Constraint::Const(expected)),
             );
         }
@@ -59,7 +59,14 @@ pub(crate) fn check_enabled_complete(ctx: &mut Ctx, root: &Node, at: &Ptr) {
             ctx.emit(
                 &ENABLED_WITHOUT_CREDENTIALS,
                 &at.child(key),
-                || format!("`enabled` is true but `{key}` is empty or missing: the method cannot authenticate"),
+                || {
+                    [
+                        "`enabled` is true but `",
+                        key,
+                        "` is empty or missing: the method cannot authenticate",
+                    ]
+                    .concat()
+                },
                 None,
             );
         }
