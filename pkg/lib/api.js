@@ -64,6 +64,15 @@ function optionsText(options, allowed) {
   return JSON.stringify(picked);
 }
 
+// `options.kind` when it is a string and the only own enumerable key.
+function kindOnly(options) {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return undefined;
+  if (typeof options.kind !== 'string') return undefined;
+  if (!Object.hasOwn(options, 'kind')) return undefined;
+  for (const key in options) if (key !== 'kind') return undefined;
+  return options.kind;
+}
+
 const VALIDATE_KEYS = ['kind', 'mode', 'select', 'only', 'ignore', 'severity', 'maxBytes', 'maxDepth'];
 
 // Writes a payload into the .wasm's input buffer and returns its length in
@@ -270,7 +279,21 @@ export function createApi(raw, check = () => {}) {
   // text (a form validates with the same ones on every change); the 16
   // latest compiled are kept.
   const recent = new Map();
-  function compiled(text) {
+  const byKind = new Map();
+  function compiled(options) {
+    // Options that are `{kind}` alone, the usual call, are looked up by the
+    // kind: no JSON.stringify per call. Only valid kinds get in (a bad one
+    // throws), so this map holds at most one entry per kind.
+    const kind = kindOnly(options);
+    if (kind !== undefined) {
+      let v = byKind.get(kind);
+      if (v === undefined) {
+        v = compileText(optionsText(options, VALIDATE_KEYS));
+        byKind.set(kind, v);
+      }
+      return v;
+    }
+    const text = optionsText(options, VALIDATE_KEYS);
     let v = recent.get(text);
     if (v === undefined) {
       v = compileText(text);
@@ -286,7 +309,7 @@ export function createApi(raw, check = () => {}) {
     },
     validate(input, options) {
       check();
-      return compiled(optionsText(options, VALIDATE_KEYS)).validate(input);
+      return compiled(options).validate(input);
     },
     isValid(report) {
       return !report.findings.some((f) => f.severity === 'error');

@@ -147,6 +147,25 @@ test('options: mode, select, only, ignore, severity; bad options throw', () => {
   throws(() => m.validate(p, { select: 'ALL' }), 'options', /invalid options/);
 });
 
+test('validate: `{kind}` alone takes the cached path; anything else is read as before', () => {
+  const p = okta();
+  p.folder = 'a/b';
+  const want = m.compile({ kind: 'scm-mfa-server' }).validate(p);
+  assert.ok(want.findings.length > 0);
+  // Twice: compiled, then from the cache.
+  for (let i = 0; i < 2; i += 1) {
+    assert.deepStrictEqual(m.validate(p, { kind: 'scm-mfa-server' }), want);
+    throws(() => m.validate(p, { kind: 'okta' }), 'options', /unknown kind `okta`/);
+  }
+  // An inherited kind is not an option (Object.keys does not see it), nor
+  // is one on an array, and a second key still counts.
+  const inherited = Object.create({ kind: 'sase-mfa-server' });
+  assert.equal(m.validate(p, inherited).kind, 'scm-mfa-server');
+  throws(() => m.validate(p, Object.assign([], { kind: 'scm-mfa-server' })), 'options', /expected an object/);
+  assert.deepEqual(m.validate(p, { kind: 'scm-mfa-server', only: ['MFA081'] }).findings.map((f) => f.code), ['MFA081']);
+  throws(() => m.validate(p, { kind: 'scm-mfa-server', slect: [] }), 'options', /unknown field `slect`/);
+});
+
 test('apiError: SCM envelope with a fresh UUID or the given id', () => {
   const p = okta();
   p.mfa_vendor_type.okta_adaptive_v1.okta_token = 'short';
