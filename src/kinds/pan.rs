@@ -8,7 +8,9 @@ use crate::rules::length::check_min_length;
 use crate::rules::required::missing;
 use crate::rules::scope::check_scope;
 use crate::rules::secrets::check_secret;
-use crate::rules::structure::{check_read_only, check_unknown_keys, expect, Code, Expect};
+use crate::rules::structure::{
+    check_read_only, check_unknown_keys, expect, pick, present, Code, Expect,
+};
 use crate::rules::timeout::{check_sase_timeout, check_scm_timeout};
 use crate::rules::vendor::{check_vendor_count, vendor_missing};
 use crate::spec::{FieldType, Vendor, SASE_VENDORS, SCM_VENDORS, VENDOR_KEYS};
@@ -28,6 +30,8 @@ impl Flavor {
     }
 }
 
+/// In the order `check_body` destructures them: the scope keys last, in
+/// `SCOPE_KEYS` order (a test checks).
 const SCM_KEYS: &[&str] = &[
     "$schema",
     "id",
@@ -50,15 +54,25 @@ pub(crate) fn check_body(ctx: &mut Ctx, root: &Node, at: &Ptr, flavor: Flavor) {
     if !expect(ctx, root, at, "the MFA server profile", Expect::Object) {
         return;
     }
+    // One pass over the members finds every field read below (legacy SASE
+    // has no scope fields: there they are unknown keys).
+    let mut fields = [None; SCM_KEYS.len()];
+    let mut unknown = pick(root, SCM_KEYS, &mut fields);
+    let [_, id, name, cert, vendor_type, scope @ ..] = fields;
     let known = match flavor {
         Flavor::Scm => SCM_KEYS,
-        Flavor::Sase => SASE_KEYS,
+        Flavor::Sase => {
+            unknown |= scope.iter().any(Option::is_some);
+            SASE_KEYS
+        }
     };
-    check_unknown_keys(ctx, root, at, "the MFA server profile", known);
-    check_read_only(ctx, root, at, "id");
-    for key in ["name", "mfa_cert_profile"] {
+    if unknown {
+        check_unknown_keys(ctx, root, at, "the MFA server profile", known);
+    }
+    check_read_only(ctx, id, at, "id");
+    for (key, value) in [("name", name), ("mfa_cert_profile", cert)] {
         let here = at.child(key);
-        match root.get(key) {
+        match value {
             None => missing(ctx, at, key, "the MFA server profile", false),
             Some(node) => {
                 if expect(ctx, node, &here, Code(key), Expect::String) {
@@ -68,21 +82,24 @@ pub(crate) fn check_body(ctx: &mut Ctx, root: &Node, at: &Ptr, flavor: Flavor) {
         }
     }
     if flavor == Flavor::Scm {
-        check_scope(ctx, root, at);
+        check_scope(ctx, &scope, at);
     }
     let here = at.child("mfa_vendor_type");
-    let Some(vendor_type) = root.get("mfa_vendor_type") else {
+    let Some(vendor_type) = vendor_type else {
         vendor_missing(ctx, at);
         return;
     };
     if !expect(ctx, vendor_type, &here, "`mfa_vendor_type`", Expect::Object) {
         return;
     }
-    check_unknown_keys(ctx, vendor_type, &here, "`mfa_vendor_type`", VENDOR_KEYS);
-    check_vendor_count(ctx, vendor_type, &here);
-    for vendor in flavor.vendors() {
-        if let Some(node) = vendor_type.get(vendor.key) {
-            check_vendor(ctx, node, &here.child(vendor.key), vendor, flavor);
+    let mut vendors = [None; VENDOR_KEYS.len()];
+    if pick(vendor_type, VENDOR_KEYS, &mut vendors) {
+        check_unknown_keys(ctx, vendor_type, &here, "`mfa_vendor_type`", VENDOR_KEYS);
+    }
+    check_vendor_count(ctx, &vendors, &here);
+    for (key, node) in present(VENDOR_KEYS, &vendors) {
+        if let Some(vendor) = flavor.vendors().iter().find(|v| v.key == key) {
+            check_vendor(ctx, node, &here.child(key), vendor, flavor);
         }
     }
 }
@@ -141,6 +158,22 @@ fn check_vendor(ctx: &mut Ctx, node: &Node, at: &Ptr, vendor: &Vendor, flavor: F
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_in_the_order_check_body_reads_them() {
+        assert_eq!(
+            SCM_KEYS[..5],
+            [
+                "$schema",
+                "id",
+                "name",
+                "mfa_cert_profile",
+                "mfa_vendor_type"
+            ]
+        );
+        assert_eq!(&SCM_KEYS[5..], crate::spec::SCOPE_KEYS);
+        assert_eq!(SASE_KEYS, &SCM_KEYS[..5]);
+    }
 
     #[test]
     fn vendor_tables_fit_the_field_slots() {

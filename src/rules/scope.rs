@@ -45,8 +45,9 @@ fn scope_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | ' ')
 }
 
-pub(crate) fn check_scope(ctx: &mut Ctx, root: &Node, at: &Ptr) {
-    if let Some(found) = not_one_of(root, SCOPE_KEYS) {
+/// `scope`: the values of `SCOPE_KEYS` in the profile at `at`, in order.
+pub(crate) fn check_scope(ctx: &mut Ctx, scope: &[Option<&Node>], at: &Ptr) {
+    if let Some(found) = not_one_of(SCOPE_KEYS, scope) {
         ctx.emit(
             &SCOPE_COUNT,
             at,
@@ -54,7 +55,7 @@ pub(crate) fn check_scope(ctx: &mut Ctx, root: &Node, at: &Ptr) {
             Some(Constraint::ExactlyOneOf(SCOPE_KEYS)),
         );
     }
-    for (key, node) in present(root, SCOPE_KEYS) {
+    for (key, node) in present(SCOPE_KEYS, scope) {
         let here = at.child(key);
         if !expect(ctx, node, &here, Code(key), Expect::String) {
             continue;

@@ -237,8 +237,9 @@ pub(crate) fn check_unknown_keys(
 }
 
 /// Only requests: an exported GET response carries the server's `id`.
-pub(crate) fn check_read_only(ctx: &mut Ctx, obj: &Node, at: &Ptr, key: &str) {
-    if ctx.mode() == crate::options::Mode::Request && obj.get(key).is_some() {
+/// `value`: the field's value in the object at `at`, if it has one.
+pub(crate) fn check_read_only(ctx: &mut Ctx, value: Option<&Node>, at: &Ptr, key: &str) {
+    if ctx.mode() == crate::options::Mode::Request && value.is_some() {
         ctx.emit(
             &READ_ONLY,
             &at.child(key),
@@ -248,23 +249,45 @@ pub(crate) fn check_read_only(ctx: &mut Ctx, obj: &Node, at: &Ptr, key: &str) {
     }
 }
 
-/// The keys of `obj` among `keys`, in `keys` order, with their values.
-pub(crate) fn present<'n, 'k>(
+/// Finds each of `keys` in `obj` in one pass over its members, into
+/// `values` (in `keys` order; the last of a repeated key wins, as in
+/// `Node::get`), so rules that read several fields of an object need not
+/// scan it once per field. Returns whether `obj` has a key outside `keys`.
+pub(crate) fn pick<'n>(
     obj: &'n Node<'n>,
-    keys: &'k [&'k str],
-) -> impl Iterator<Item = (&'k str, &'n Node<'n>)> {
-    keys.iter().filter_map(|k| obj.get(k).map(|n| (*k, n)))
+    keys: &[&str],
+    values: &mut [Option<&'n Node<'n>>],
+) -> bool {
+    let mut unknown = false;
+    for m in obj.members().unwrap_or_default() {
+        match keys.iter().position(|k| key_eq(k, &m.key)) {
+            Some(i) => values[i] = Some(&m.value),
+            None => unknown = true,
+        }
+    }
+    unknown
 }
 
-/// Unless exactly one of `keys` is in `obj`, how to say what was found
-/// ("none" or "a, b"). Counts first: the names are only joined for a
+/// The keys among `keys` that have a value in `values` (as [`pick`] fills
+/// them), in `keys` order, with their values.
+pub(crate) fn present<'n, 'k>(
+    keys: &'k [&'k str],
+    values: &'k [Option<&'n Node<'n>>],
+) -> impl Iterator<Item = (&'k str, &'n Node<'n>)> {
+    keys.iter()
+        .zip(values)
+        .filter_map(|(k, v)| v.map(|n| (*k, n)))
+}
+
+/// Unless exactly one of `keys` has a value in `values`, how to say what was
+/// found ("none" or "a, b"). Counts first: the names are only joined for a
 /// finding.
-pub(crate) fn not_one_of(obj: &Node, keys: &[&str]) -> Option<String> {
-    match present(obj, keys).count() {
+pub(crate) fn not_one_of(keys: &[&str], values: &[Option<&Node>]) -> Option<String> {
+    match present(keys, values).count() {
         0 => Some("none".to_string()),
         1 => None,
         _ => Some(
-            present(obj, keys)
+            present(keys, values)
                 .map(|(k, _)| k)
                 .collect::<Vec<_>>()
                 .join(", "),

@@ -41,8 +41,9 @@ pub(crate) fn vendor_missing(ctx: &mut Ctx, at: &Ptr) {
 }
 
 /// Counts the vendor keys in `mfa_vendor_type` and reports unless one.
-pub(crate) fn check_vendor_count(ctx: &mut Ctx, vendor_type: &Node, at: &Ptr) {
-    if let Some(found) = not_one_of(vendor_type, VENDOR_KEYS) {
+/// `vendors`: the values of `VENDOR_KEYS` in it, in order.
+pub(crate) fn check_vendor_count(ctx: &mut Ctx, vendors: &[Option<&Node>], at: &Ptr) {
+    if let Some(found) = not_one_of(VENDOR_KEYS, vendors) {
         ctx.emit(
             &VENDOR_COUNT,
             at,
