@@ -143,6 +143,9 @@ fn benches(c: &mut Criterion) {
         g.bench_function("mfalint-validate", |b| {
             b.iter(|| mfalint_validate(&set, &opts))
         });
+        g.bench_function("mfalint-is_valid", |b| {
+            b.iter(|| mfalint_is_valid(&set, &opts))
+        });
         g.bench_function("jsonschema-is_valid", |b| b.iter(|| js_is_valid(&set, &vs)));
         g.finish();
     }
