@@ -28,38 +28,54 @@ pub(crate) fn did_you_mean<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k s
 const DISTANCE_CHARS: usize = 128;
 
 /// Levenshtein distance over chars, bounded to short keys, or `None` once it
-/// must exceed `cap` (a row's minimum never decreases). One row on the
-/// stack: it runs for every candidate key of every unknown key.
+/// must exceed `cap`. It runs for every candidate key of every unknown key:
+/// ASCII keys (nearly all) are compared as bytes, with no char buffers.
 fn distance(a: &str, b: &str, cap: usize) -> Option<usize> {
-    let mut b_chars = ['\0'; DISTANCE_CHARS];
-    let mut n = 0;
-    for c in b.chars().take(DISTANCE_CHARS) {
-        b_chars[n] = c;
-        n += 1;
+    if a.is_ascii() && b.is_ascii() {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let (na, nb) = (a.len().min(DISTANCE_CHARS), b.len().min(DISTANCE_CHARS));
+        return levenshtein(&a[..na], &b[..nb], cap);
     }
-    let b = &b_chars[..n];
-    let mut row = [0usize; DISTANCE_CHARS + 1];
-    for (j, cell) in row.iter_mut().enumerate().take(n + 1) {
-        *cell = j;
+    let chars = |s: &str| {
+        let mut buf = ['\0'; DISTANCE_CHARS];
+        let mut n = 0;
+        for c in s.chars().take(DISTANCE_CHARS) {
+            buf[n] = c;
+            n += 1;
+        }
+        (buf, n)
+    };
+    let ((a, na), (b, nb)) = (chars(a), chars(b));
+    levenshtein(&a[..na], &b[..nb], cap)
+}
+
+/// One row on the stack, of bytes: no distance between keys of at most
+/// `DISTANCE_CHARS` (128) items exceeds 129. Stops once a row's minimum
+/// (which never decreases) is past `cap`.
+fn levenshtein<T: PartialEq>(a: &[T], b: &[T], cap: usize) -> Option<usize> {
+    let mut row = [0u8; DISTANCE_CHARS + 1];
+    for (j, cell) in row.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j as u8;
     }
-    for (i, ca) in a.chars().take(DISTANCE_CHARS).enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         // `diagonal` is the previous row's value at j, `row[j + 1]` still
         // holds the previous row's value at j + 1 until it is overwritten.
         let mut diagonal = row[0];
-        row[0] = i + 1;
+        row[0] = (i + 1) as u8;
         let mut least = row[0];
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            let substitute = diagonal + usize::from(ca != *cb);
+            let substitute = diagonal + u8::from(ca != cb);
             row[j + 1] = substitute.min(above + 1).min(row[j] + 1);
             least = least.min(row[j + 1]);
             diagonal = above;
         }
-        if least > cap {
+        if usize::from(least) > cap {
             return None;
         }
     }
-    (row[n] <= cap).then_some(row[n])
+    let d = usize::from(row[b.len()]);
+    (d <= cap).then_some(d)
 }
 
 #[cfg(test)]
@@ -79,7 +95,7 @@ mod tests {
 
     #[test]
     fn distance_is_levenshtein() {
-        let d = |a, b| distance(a, b, usize::MAX).unwrap();
+        let d = |a: &str, b: &str| distance(a, b, usize::MAX).unwrap();
         assert_eq!(d("", ""), 0);
         assert_eq!(d("abc", ""), 3);
         assert_eq!(d("", "abc"), 3);
@@ -87,6 +103,10 @@ mod tests {
         assert_eq!(d("flaw", "lawn"), 2);
         assert_eq!(d("okta_tokn", "okta_token"), 1);
         assert_eq!(d("héllo", "hello"), 1);
+        assert_eq!(d("😀ab", "ab😀"), 2);
+        // The longest keys compared: 128 items, all different.
+        assert_eq!(d(&"a".repeat(200), &"b".repeat(128)), 128);
+        assert_eq!(d(&"é".repeat(200), &"e".repeat(128)), 128);
         // Past the cap: None, early or at the end.
         assert_eq!(distance("kitten", "sitting", 3), Some(3));
         assert_eq!(distance("kitten", "sitting", 2), None);
