@@ -509,7 +509,7 @@ fn kind_index(kind: Kind) -> i32 {
 /// `kind;count;` then per finding the number of its rule's code (`40;` for
 /// `MFA040`: the package looks the code and name up in its rule list), its
 /// severity's initial (`e` or `w`), the pointer and the message as
-/// `length;text`, and the constraint (see [`constraint`]).
+/// `length;text`, and the constraint (see `constraint` below).
 pub fn compact(report: &mfalint::Report, out: &mut Vec<u8>) {
     number(out, kind_index(report.kind).max(0) as u64);
     number(out, report.findings.len() as u64);
