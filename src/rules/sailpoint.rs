@@ -44,17 +44,22 @@ pub(crate) fn check_method(ctx: &mut Ctx, node: &Node, at: &Ptr, expected: &'sta
 }
 
 /// With `enabled: true`, `host` and `accessKey` must be non-empty strings.
-pub(crate) fn check_enabled_complete(ctx: &mut Ctx, root: &Node, at: &Ptr) {
+/// `enabled` and the credentials (`host`, `accessKey`): their values in the
+/// configuration at `at`, if it has them.
+pub(crate) fn check_enabled_complete(
+    ctx: &mut Ctx,
+    enabled: Option<&Node>,
+    credentials: [(&str, Option<&Node>); 2],
+    at: &Ptr,
+) {
     if !matches!(
-        root.get("enabled").map(|n| &n.value),
+        enabled.map(|n| &n.value),
         Some(crate::json::Value::Bool(true))
     ) {
         return;
     }
-    for key in ["host", "accessKey"] {
-        let empty = root
-            .get(key)
-            .is_none_or(|n| n.as_str().is_none_or(str::is_empty));
+    for (key, value) in credentials {
+        let empty = value.is_none_or(|n| n.as_str().is_none_or(str::is_empty));
         if empty {
             ctx.emit(
                 &ENABLED_WITHOUT_CREDENTIALS,
