@@ -117,13 +117,6 @@ function outputReader(raw) {
   };
 }
 
-// A report with findings in the .wasm's compact form (`compact` in
-// crates/mfalint-wasm/src/lib.rs): `kind;count;`, then per finding the
-// number of its rule's code (`40;` for MFA040, looked up in `rulesByNumber`),
-// its severity's initial, pointer and message each as `length;text` (lengths
-// in UTF-16 code units), and the constraint: a tag, then its JSON key and
-// value (`-` none, `n` number, `s` text, `b` boolean, `a` texts, `r` range).
-// Objects come out with the keys in the order of the JSON report.
 // One object literal per constraint key: objects of a stable shape, where a
 // computed key (`{[key]: value}`) measured 2x slower to build.
 const CONSTRAINTS = {
@@ -141,6 +134,13 @@ const CONSTRAINTS = {
   secret: (v) => ({ secret: v }),
 };
 
+// A report with findings in the .wasm's compact form (`compact` in
+// crates/mfalint-wasm/src/lib.rs): `kind;count;`, then per finding the
+// number of its rule's code (`40;` for MFA040, looked up in `rulesByNumber`),
+// its severity's initial, pointer and message each as `length;text` (lengths
+// in UTF-16 code units), and the constraint: a tag, then its JSON key and
+// value (`-` none, `n` number, `s` text, `b` boolean, `a` texts, `r` range).
+// Objects come out with the keys in the order of the JSON report.
 function decodeReport(text, rulesByNumber) {
   let at = 0;
   // Numbers digit by digit: no substring or Number() for each.
