@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 /// A JSON Pointer under construction, kept on the stack as a linked list so
 /// walking a valid payload allocates nothing; it is rendered only for a
 /// finding.
@@ -61,8 +63,16 @@ pub(crate) fn push_escaped(out: &mut String, segment: &str) {
 
 /// Splits a rendered pointer into unescaped segments.
 pub fn segments(pointer: &str) -> impl Iterator<Item = String> + '_ {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+    borrowed_segments(pointer).map(Cow::into_owned)
+}
+
+/// [`segments`], borrowing every segment that has no escape (most do).
+pub(crate) fn borrowed_segments(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    pointer.split('/').skip(1).map(|s| {
+        if s.contains('~') {
+            Cow::Owned(s.replace("~1", "/").replace("~0", "~"))
+        } else {
+            Cow::Borrowed(s)
+        }
+    })
 }

@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use super::node::{key_eq, Member, Node, Span, Value};
-use crate::pointer::segments;
+use crate::pointer::borrowed_segments;
 
 /// Where a finding's pointer lands in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +60,7 @@ impl<'n, 'a> Locator<'n, 'a> {
     fn resolve(&mut self, pointer: &str) -> (&'n Node<'a>, Option<Span>, bool) {
         let mut node = self.root;
         let mut key_span = None;
-        for seg in segments(pointer) {
+        for seg in borrowed_segments(pointer) {
             let next = match &node.value {
                 Value::Object(members) => self
                     .member(node, members, &seg)

@@ -215,18 +215,24 @@ fn check_bytes(path: String, bytes: Vec<u8>, eff: &config::Effective, input: &In
         ));
         return result;
     }
-    if let Err(e) = mfalint::decode(&bytes, opts) {
-        result.text = String::from_utf8_lossy(&bytes).into_owned();
-        if eff.excerpts {
-            result.secrets = Secrets::from_text(&result.text);
+    // The buffer becomes the text without a copy, its UTF-8 checked once;
+    // only a file that is not UTF-8 goes through the core's decoding error.
+    result.text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.into_bytes();
+            result.text = String::from_utf8_lossy(&bytes).into_owned();
+            if eff.excerpts {
+                result.secrets = Secrets::from_text(&result.text);
+            }
+            if let Err(e) = mfalint::decode(&bytes, opts) {
+                result.diagnostics.push(parse_diagnostic(&result.text, &e));
+            }
+            return result;
         }
-        result.diagnostics.push(parse_diagnostic(&result.text, &e));
-        return result;
-    }
-    // decode checked the UTF-8, so this moves the buffer; a big file's spare
-    // read capacity is given back, since every file's text is kept until output.
-    result.text = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    };
+    // A big file's spare read capacity is given back, since every file's
+    // text is kept until output.
     if result.text.capacity() > files::PAYLOAD_BUFFER {
         result.text.shrink_to_fit();
     }

@@ -209,8 +209,11 @@ fn span_of(locator: &mut Locator, f: &Finding) -> Span {
 /// Places every finding of a parsed file.
 pub fn locate_all(text: &str, root: &Node, findings: &[Finding]) -> Vec<Diagnostic> {
     let mut sites = Vec::new();
-    duplicate_sites(root, &mut String::new(), &mut sites);
     let dup_count = findings.iter().filter(|f| f.code == "MFA001").count();
+    // Most files have no duplicate key: no walk for them.
+    if dup_count > 0 {
+        duplicate_sites(root, &mut String::new(), &mut sites);
+    }
     let mut sites = if dup_count == sites.len() {
         sites.into_iter()
     } else {

@@ -11,6 +11,7 @@ use crate::check::{counts, FileResult, Run};
 use crate::cli::Format;
 use crate::diag::{Diagnostic, Region};
 use crate::excerpt::printable;
+use crate::nested_pretty;
 use crate::parallel;
 use crate::rules;
 
@@ -205,39 +206,40 @@ fn json_file(f: &FileResult) -> JsonFile<'_> {
     }
 }
 
-/// One element of the report's `files` array, pretty-printed at its depth
-/// (four spaces in). JSON strings hold no raw newline, so every `\n` is a
-/// line break of the layout.
-fn json_entry(v: &impl Serialize) -> Vec<u8> {
-    let flat = serde_json::to_vec_pretty(v).expect("JSON values serialize");
-    let mut out = Vec::with_capacity(flat.len() + flat.len() / 4 + 4);
-    for (i, line) in flat.split(|&b| b == b'\n').enumerate() {
-        out.extend_from_slice(if i == 0 { b"    " } else { b"\n    " });
-        out.extend_from_slice(line);
-    }
-    out
-}
+/// Files per block of the report rendered by one thread.
+const JSON_BLOCK: usize = 64;
 
-/// `--format json`: fields in a fixed order (structs, not maps). The files'
-/// entries are rendered on every core (10,000 files make megabytes of
-/// report), then put into the document exactly where serde_json's pretty
-/// printer would.
+/// `--format json`: fields in a fixed order (structs, not maps). Blocks of
+/// the files' entries are rendered on every core (10,000 files make
+/// megabytes of report) at their depth in the document, then written in
+/// order where serde_json's pretty printer would put them.
 pub fn json_report(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let (errors, warnings) = counts(run);
-    let mut entries: Vec<(&FileResult, Vec<u8>)> =
-        run.files.iter().map(|f| (f, Vec::new())).collect();
-    parallel::for_each_block(&mut entries, 64, |block| {
-        for (f, text) in block {
-            *text = json_entry(&json_file(f));
+    // Entries sit two levels deep: in the document, in its `files` array.
+    let entry = |text: &mut Vec<u8>, file: &JsonFile| {
+        text.extend_from_slice(if text.is_empty() { b"    " } else { b",\n    " });
+        nested_pretty::write(text, file, 2);
+    };
+    let mut blocks: Vec<(&[FileResult], Vec<u8>)> = run
+        .files
+        .chunks(JSON_BLOCK)
+        .map(|files| (files, Vec::new()))
+        .collect();
+    parallel::for_each_block(&mut blocks, 1, |block| {
+        for (files, text) in block {
+            for f in files.iter() {
+                entry(text, &json_file(f));
+            }
         }
     });
-    let mut texts: Vec<Vec<u8>> = entries.into_iter().map(|(_, t)| t).collect();
-    texts.extend(run.problems.iter().map(|p| {
-        json_entry(&JsonFile::Failed {
-            path: (!p.path.is_empty()).then_some(p.path.as_str()),
-            error: &p.message,
-        })
-    }));
+    let mut texts: Vec<Vec<u8>> = blocks.into_iter().map(|(_, t)| t).collect();
+    let mut failed = Vec::new();
+    for p in &run.problems {
+        let path = (!p.path.is_empty()).then_some(p.path.as_str());
+        entry(&mut failed, &JsonFile::Failed { path, error: &p.message });
+    }
+    texts.push(failed);
+    texts.retain(|t| !t.is_empty());
     let skeleton = serde_json::to_string_pretty(&JsonReport {
         version: 1,
         tool: JsonTool {
