@@ -68,14 +68,15 @@ pub fn run(args: CheckArgs) -> Status {
         let (shown, dir) = match &input {
             Input::Stdin => match &args.stdin_filename {
                 Some(p) => (display(p), parent_dir(p)),
-                None => ("<stdin>".to_string(), PathBuf::from(".")),
+                None => ("<stdin>".to_string(), Path::new(".")),
             },
             Input::File(p) => (display(p), parent_dir(p)),
         };
-        if let Some((_, i)) = last.as_ref().filter(|(d, _)| *d == dir) {
+        if let Some((_, i)) = last.as_ref().filter(|(d, _)| d == dir) {
             slots.push(Slot::Check(shown, input, *i));
             continue;
         }
+        let dir = dir.to_path_buf();
         match resolver.for_dir(&dir) {
             Ok(eff) => {
                 let i = match effs.iter().position(|(rc, _)| Rc::ptr_eq(rc, &eff)) {
@@ -161,10 +162,10 @@ fn check_all(mut slots: Vec<Slot>, effs: &[Effective]) -> Vec<Result<FileResult,
         .collect()
 }
 
-fn parent_dir(p: &Path) -> PathBuf {
+fn parent_dir(p: &Path) -> &Path {
     match p.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     }
 }
 

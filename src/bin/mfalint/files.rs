@@ -3,6 +3,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::parallel;
+
 /// One input of a run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -47,7 +49,48 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
     (inputs, problems)
 }
 
+/// What a directory holds for a run, in name order.
+enum Found {
+    File(PathBuf),
+    /// A subdirectory, and then what its walk found.
+    Dir(PathBuf, Result<Vec<PathBuf>, String>),
+}
+
+/// The `*.json` files under `dir`, in path order. The top level's
+/// subdirectories are walked on every core: listing a directory is mostly
+/// kernel time, and a tree of a few big directories is the common layout.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let mut found = list(dir)?;
+    parallel::for_each_block(&mut found, 1, |block| {
+        for f in block {
+            if let Found::Dir(sub, result) = f {
+                let mut files = Vec::new();
+                *result = walk_serial(sub, &mut files).map(|()| files);
+            }
+        }
+    });
+    for f in found {
+        match f {
+            Found::File(p) => out.push(p),
+            Found::Dir(_, files) => out.extend(files?),
+        }
+    }
+    Ok(())
+}
+
+fn walk_serial(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    for f in list(dir)? {
+        match f {
+            Found::File(p) => out.push(p),
+            Found::Dir(sub, _) => walk_serial(&sub, out)?,
+        }
+    }
+    Ok(())
+}
+
+/// The `*.json` files and the subdirectories worth entering in `dir`,
+/// sorted by name.
+fn list(dir: &Path) -> Result<Vec<Found>, String> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| format!("{}: {}", dir.display(), io_message(&e)))?;
     // Each name is fetched once (`file_name` allocates), then sorted.
@@ -56,6 +99,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
         .collect::<Result<_, _>>()
         .map_err(|e| format!("{}: {}", dir.display(), io_message(&e)))?;
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut found = Vec::with_capacity(entries.len());
     for (name, entry) in entries {
         let path = entry.path();
         let name = name.to_string_lossy();
@@ -65,15 +109,15 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
             .map_err(|e| format!("{}: {}", path.display(), io_message(&e)))?;
         if file_type.is_dir() {
             if !name.starts_with('.') && !SKIPPED_DIRS.contains(&name.as_ref()) {
-                walk(&path, out)?;
+                found.push(Found::Dir(path, Ok(Vec::new())));
             }
         } else if is_json_name(&name)
             && (file_type.is_file() || file_type.is_symlink() && path.is_file())
         {
-            out.push(path);
+            found.push(Found::File(path));
         }
     }
-    Ok(())
+    Ok(found)
 }
 
 fn is_json_name(name: &str) -> bool {

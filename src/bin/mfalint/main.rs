@@ -11,6 +11,7 @@ mod config;
 mod diag;
 mod excerpt;
 mod files;
+mod json_report;
 mod nested_pretty;
 mod parallel;
 mod render;

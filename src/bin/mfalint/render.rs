@@ -4,15 +4,14 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use mfalint::{Constraint, Severity};
+use mfalint::Severity;
 use serde::Serialize;
 
 use crate::check::{counts, FileResult, Run};
 use crate::cli::Format;
-use crate::diag::{Diagnostic, Region};
+use crate::diag::Region;
 use crate::excerpt::printable;
-use crate::nested_pretty;
-use crate::parallel;
+use crate::json_report;
 use crate::rules;
 
 pub fn print(format: Format, run: &Run) {
@@ -22,7 +21,7 @@ pub fn print(format: Format, run: &Run) {
     // A closed pipe (`| head`) is not worth an error of its own.
     let _ = match format {
         Format::Human => out.write_all(human(run).as_bytes()),
-        Format::Json => json_report(run, &mut out),
+        Format::Json => json_report::json_report(run, &mut out),
         Format::Sarif => sarif(run, &mut out),
         Format::Github => out.write_all(github(run).as_bytes()),
     }
@@ -112,163 +111,6 @@ pub fn human(run: &Run) -> String {
     };
     let _ = writeln!(out, "Checked {checked}: {result}{unchecked}.");
     out
-}
-
-#[derive(Serialize)]
-struct JsonRelated<'a> {
-    line: usize,
-    column: usize,
-    message: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    code: &'static str,
-    rule: &'static str,
-    severity: Severity,
-    message: &'a str,
-    pointer: Option<&'a str>,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    constraint: Option<&'a Constraint>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    related: Vec<JsonRelated<'a>>,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum JsonFile<'a> {
-    Checked {
-        path: &'a str,
-        kind: Option<&'static str>,
-        findings: Vec<JsonFinding<'a>>,
-    },
-    Failed {
-        path: Option<&'a str>,
-        error: &'a str,
-    },
-}
-
-#[derive(Serialize)]
-struct JsonTool {
-    name: &'static str,
-    version: &'static str,
-}
-
-#[derive(Serialize)]
-struct JsonSummary {
-    files: usize,
-    errors: usize,
-    warnings: usize,
-    failed: bool,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    version: u32,
-    tool: JsonTool,
-    files: Vec<JsonFile<'a>>,
-    summary: JsonSummary,
-}
-
-fn json_finding(d: &Diagnostic) -> JsonFinding<'_> {
-    JsonFinding {
-        code: d.code,
-        rule: d.rule,
-        severity: d.severity,
-        message: &d.message,
-        pointer: d.pointer.as_deref(),
-        line: d.region.start.line,
-        column: d.region.start.column,
-        end_line: d.region.end.line,
-        end_column: d.region.end.column,
-        constraint: d.constraint.as_ref(),
-        related: d
-            .related
-            .iter()
-            .map(|r| JsonRelated {
-                line: r.region.start.line,
-                column: r.region.start.column,
-                message: &r.message,
-            })
-            .collect(),
-    }
-}
-
-fn json_file(f: &FileResult) -> JsonFile<'_> {
-    JsonFile::Checked {
-        path: &f.path,
-        kind: f.kind.map(|k| k.id()),
-        findings: f.diagnostics.iter().map(json_finding).collect(),
-    }
-}
-
-/// Files per block of the report rendered by one thread.
-const JSON_BLOCK: usize = 64;
-
-/// `--format json`: fields in a fixed order (structs, not maps). Blocks of
-/// the files' entries are rendered on every core (10,000 files make
-/// megabytes of report) at their depth in the document, then written in
-/// order where serde_json's pretty printer would put them.
-pub fn json_report(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    let (errors, warnings) = counts(run);
-    // Entries sit two levels deep: in the document, in its `files` array.
-    let entry = |text: &mut Vec<u8>, file: &JsonFile| {
-        text.extend_from_slice(if text.is_empty() { b"    " } else { b",\n    " });
-        nested_pretty::write(text, file, 2);
-    };
-    let mut blocks: Vec<(&[FileResult], Vec<u8>)> = run
-        .files
-        .chunks(JSON_BLOCK)
-        .map(|files| (files, Vec::new()))
-        .collect();
-    parallel::for_each_block(&mut blocks, 1, |block| {
-        for (files, text) in block {
-            for f in files.iter() {
-                entry(text, &json_file(f));
-            }
-        }
-    });
-    let mut texts: Vec<Vec<u8>> = blocks.into_iter().map(|(_, t)| t).collect();
-    let mut failed = Vec::new();
-    for p in &run.problems {
-        let path = (!p.path.is_empty()).then_some(p.path.as_str());
-        entry(&mut failed, &JsonFile::Failed { path, error: &p.message });
-    }
-    texts.push(failed);
-    texts.retain(|t| !t.is_empty());
-    let skeleton = serde_json::to_string_pretty(&JsonReport {
-        version: 1,
-        tool: JsonTool {
-            name: "mfalint",
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        files: Vec::new(),
-        summary: JsonSummary {
-            files: run.files.len(),
-            errors,
-            warnings,
-            failed: run.files.iter().any(|f| f.fails) || !run.problems.is_empty(),
-        },
-    })
-    .expect("JSON values serialize");
-    // Nothing else in the skeleton can read `"files": []`: the rest is the
-    // tool's name and version and numbers.
-    let (head, tail) = skeleton
-        .split_once(r#""files": []"#)
-        .expect("the skeleton has the files array");
-    out.write_all(head.as_bytes())?;
-    out.write_all(br#""files": ["#)?;
-    for (i, text) in texts.iter().enumerate() {
-        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        out.write_all(text)?;
-    }
-    out.write_all(if texts.is_empty() { b"]" } else { b"\n  ]" })?;
-    out.write_all(tail.as_bytes())?;
-    out.write_all(b"\n")
 }
 
 /// GitHub workflow-command escaping of a message.
@@ -599,106 +441,4 @@ pub fn sarif(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
             }],
         },
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::check::FileProblem;
-    use crate::diag::{Pos, Related};
-    use crate::excerpt::Secrets;
-    use mfalint::json::Span;
-
-    fn diagnostic(i: usize) -> Diagnostic {
-        let region = Region {
-            start: Pos { line: i, column: 2 },
-            end: Pos { line: i, column: 9 },
-            bytes: Span::default(),
-        };
-        Diagnostic {
-            code: "MFA040",
-            rule: "min-length",
-            severity: if i % 2 == 0 {
-                Severity::Error
-            } else {
-                Severity::Warning
-            },
-            message: format!("message {i} with \"quotes\", a \\ and a \n newline"),
-            pointer: (i % 3 != 0).then(|| format!("/a/{i}")),
-            constraint: (i % 2 == 0).then_some(Constraint::MinLength(8)),
-            region,
-            related: (0..i % 3)
-                .map(|j| Related {
-                    region,
-                    message: format!("related {j}"),
-                })
-                .collect(),
-        }
-    }
-
-    fn run(files: usize, problems: usize) -> Run {
-        Run {
-            files: (0..files)
-                .map(|i| FileResult {
-                    path: format!("dir/{i}.json"),
-                    kind: (i % 4 != 0).then_some(mfalint::Kind::ScmMfaServer),
-                    text: String::new(),
-                    secrets: Secrets::default(),
-                    diagnostics: (0..i % 4).map(diagnostic).collect(),
-                    fails: i % 5 == 0,
-                })
-                .collect(),
-            problems: (0..problems)
-                .map(|i| FileProblem {
-                    path: if i == 0 {
-                        String::new()
-                    } else {
-                        format!("gone/{i}.json")
-                    },
-                    message: format!("problem {i}"),
-                })
-                .collect(),
-        }
-    }
-
-    /// The report assembled from entries rendered on several threads is
-    /// byte for byte what serde_json prints for the whole document.
-    #[test]
-    fn json_report_is_serde_jsons_pretty_layout() {
-        for (files, problems) in [(0, 0), (1, 0), (0, 2), (3, 1), (300, 0), (257, 3)] {
-            let run = run(files, problems);
-            let mut ours = Vec::new();
-            json_report(&run, &mut ours).unwrap();
-            let (errors, warnings) = counts(&run);
-            let mut all: Vec<JsonFile> = run.files.iter().map(json_file).collect();
-            all.extend(run.problems.iter().map(|p| JsonFile::Failed {
-                path: (!p.path.is_empty()).then_some(p.path.as_str()),
-                error: &p.message,
-            }));
-            let mut whole = Vec::new();
-            pretty(
-                &mut whole,
-                &JsonReport {
-                    version: 1,
-                    tool: JsonTool {
-                        name: "mfalint",
-                        version: env!("CARGO_PKG_VERSION"),
-                    },
-                    files: all,
-                    summary: JsonSummary {
-                        files: run.files.len(),
-                        errors,
-                        warnings,
-                        failed: run.files.iter().any(|f| f.fails) || !run.problems.is_empty(),
-                    },
-                },
-            )
-            .unwrap();
-            assert_eq!(
-                String::from_utf8(ours).unwrap(),
-                String::from_utf8(whole).unwrap(),
-                "{files} files, {problems} problems"
-            );
-        }
-    }
 }
