@@ -128,15 +128,44 @@ fn check_one(
     eff: &Effective,
     scratch: &mut Vec<u8>,
 ) -> Result<FileResult, FileProblem> {
-    let bytes = files::read_limited(input, eff.options.limits.max_bytes, scratch).map_err(|e| {
-        FileProblem {
-            message: format!("{shown}: {}", files::io_message(&e)),
-            path: shown.clone(),
-        }
+    let limit = eff.options.limits.max_bytes;
+    files::read_limited(input, limit, scratch).map_err(|e| FileProblem {
+        message: format!("{shown}: {}", files::io_message(&e)),
+        path: shown.clone(),
     })?;
-    let mut result = check_bytes(shown, bytes, eff, input);
+    let mut result = FileResult {
+        path: shown,
+        kind: None,
+        text: String::new(),
+        secrets: Secrets::default(),
+        diagnostics: Vec::new(),
+        fails: false,
+    };
+    check_bytes(&mut result, scratch, eff, input);
+    // Only excerpts need the text after the check; the others leave it in
+    // the thread's buffer, to be overwritten by the next file.
+    if eff.excerpts && scratch.len() <= limit {
+        result.text = owned_text(scratch);
+    }
+    if scratch.capacity() > files::PAYLOAD_BUFFER {
+        // A big file's buffer is not kept for the thread's next files.
+        *scratch = Vec::new();
+    }
     result.fails = result.diagnostics.iter().any(|d| d.severity >= eff.fail_on);
     Ok(result)
+}
+
+/// The file's text, kept until output (lossy when it is not UTF-8). A big
+/// file's buffer becomes the text without a copy (a 50 MB file would
+/// otherwise be held twice).
+fn owned_text(scratch: &mut Vec<u8>) -> String {
+    if scratch.len() <= files::PAYLOAD_BUFFER {
+        return String::from_utf8_lossy(scratch).into_owned();
+    }
+    let mut text = String::from_utf8(std::mem::take(scratch))
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    text.shrink_to_fit();
+    text
 }
 
 /// Files per unit of work handed to a thread.
@@ -183,18 +212,10 @@ fn at_start(text: &str) -> Region {
     Region::new(text, Span { start: 0, end: 1 })
 }
 
-/// Takes the file's bytes, which become its text without a copy (a 50 MB
-/// file would otherwise be held twice).
-fn check_bytes(path: String, bytes: Vec<u8>, eff: &config::Effective, input: &Input) -> FileResult {
+/// Fills in the findings of a file's bytes (and, for excerpts, where its
+/// secrets are).
+fn check_bytes(result: &mut FileResult, bytes: &[u8], eff: &config::Effective, input: &Input) {
     let opts = &eff.options;
-    let mut result = FileResult {
-        path,
-        kind: None,
-        text: String::new(),
-        secrets: Secrets::default(),
-        diagnostics: Vec::new(),
-        fails: false,
-    };
     if bytes.len() > opts.limits.max_bytes {
         let size = match input {
             Input::File(p) => std::fs::metadata(p).map(|m| m.len().to_string()).ok(),
@@ -214,30 +235,23 @@ fn check_bytes(path: String, bytes: Vec<u8>, eff: &config::Effective, input: &In
                 bytes: Span::default(),
             },
         ));
-        return result;
+        return;
     }
-    // The buffer becomes the text without a copy, its UTF-8 checked once;
-    // only a file that is not UTF-8 goes through the core's decoding error.
-    result.text = match String::from_utf8(bytes) {
+    // UTF-8 is checked once; only a file that is not UTF-8 goes through the
+    // core's decoding error.
+    let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) => {
-            let bytes = e.into_bytes();
-            result.text = String::from_utf8_lossy(&bytes).into_owned();
+        Err(_) => {
+            let text = String::from_utf8_lossy(bytes);
             if eff.excerpts {
-                result.secrets = Secrets::from_text(&result.text);
+                result.secrets = Secrets::from_text(&text);
             }
-            if let Err(e) = mfalint::decode(&bytes, opts) {
-                result.diagnostics.push(parse_diagnostic(&result.text, &e));
+            if let Err(e) = mfalint::decode(bytes, opts) {
+                result.diagnostics.push(parse_diagnostic(&text, &e));
             }
-            return result;
+            return;
         }
     };
-    // A big file's spare read capacity is given back, since every file's
-    // text is kept until output.
-    if result.text.capacity() > files::PAYLOAD_BUFFER {
-        result.text.shrink_to_fit();
-    }
-    let text = result.text.as_str();
     let root = match mfalint::parse(text, opts) {
         Ok(root) => root,
         Err(e) => {
@@ -245,7 +259,7 @@ fn check_bytes(path: String, bytes: Vec<u8>, eff: &config::Effective, input: &In
                 result.secrets = Secrets::from_text(text);
             }
             result.diagnostics.push(parse_diagnostic(text, &e));
-            return result;
+            return;
         }
     };
     if eff.excerpts {
@@ -276,7 +290,6 @@ fn check_bytes(path: String, bytes: Vec<u8>, eff: &config::Effective, input: &In
         }
         Err(e @ Error::Parse { .. }) => result.diagnostics.push(parse_diagnostic(text, &e)),
     }
-    result
 }
 
 /// An MFA000 finding at the place the parser stopped.

@@ -138,15 +138,10 @@ pub fn io_message(e: &std::io::Error) -> String {
 /// Size of each thread's reused read buffer: most payloads are well under it.
 pub const PAYLOAD_BUFFER: usize = 16 * 1024;
 
-/// Reads at most `limit + 1` bytes, so a huge file is not read whole just to
-/// be rejected. `scratch` is the thread's read buffer: a small file is read
-/// into it (two read calls, no stat, no fresh 16 KiB allocation) and copied
-/// out at its exact size; a bigger one keeps the grown buffer, without a copy.
-pub fn read_limited(
-    input: &Input,
-    limit: usize,
-    scratch: &mut Vec<u8>,
-) -> std::io::Result<Vec<u8>> {
+/// Reads at most `limit + 1` bytes into `scratch` (the thread's reused read
+/// buffer), so a huge file is not read whole just to be rejected. A file
+/// under [`PAYLOAD_BUFFER`] takes two read calls, no stat, no allocation.
+pub fn read_limited(input: &Input, limit: usize, scratch: &mut Vec<u8>) -> std::io::Result<()> {
     scratch.clear();
     let cap = limit as u64 + 1;
     match input {
@@ -158,9 +153,5 @@ pub fn read_limited(
             std::fs::File::open(p)?.take(cap).read_to_end(scratch)?;
         }
     }
-    Ok(if scratch.len() <= PAYLOAD_BUFFER {
-        scratch.as_slice().to_vec()
-    } else {
-        std::mem::take(scratch)
-    })
+    Ok(())
 }
