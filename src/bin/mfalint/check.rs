@@ -64,16 +64,20 @@ pub fn run(args: CheckArgs) -> Status {
     let mut slots: Vec<Slot> = Vec::with_capacity(inputs.len());
     // Files come grouped by directory: the previous one's settings are reused.
     let mut last: Option<(PathBuf, usize)> = None;
+    let stdin_shown = args
+        .stdin_filename
+        .as_deref()
+        .map_or_else(|| "<stdin>".to_string(), display);
     for input in inputs {
-        let (shown, dir) = match &input {
-            Input::Stdin => match &args.stdin_filename {
-                Some(p) => (display(p), parent_dir(p)),
-                None => ("<stdin>".to_string(), Path::new(".")),
-            },
-            Input::File(p) => (display(p), parent_dir(p)),
+        let dir = match &input {
+            Input::Stdin => args
+                .stdin_filename
+                .as_deref()
+                .map_or(Path::new("."), parent_dir),
+            Input::File(p) => parent_dir(p),
         };
         if let Some((_, i)) = last.as_ref().filter(|(d, _)| d == dir) {
-            slots.push(Slot::Check(shown, input, *i));
+            slots.push(Slot::Check(input, *i));
             continue;
         }
         let dir = dir.to_path_buf();
@@ -86,17 +90,17 @@ pub fn run(args: CheckArgs) -> Status {
                         effs.len() - 1
                     }
                 };
-                slots.push(Slot::Check(shown, input, i));
+                slots.push(Slot::Check(input, i));
                 last = Some((dir, i));
             }
             Err(e) => slots.push(Slot::Done(Err(FileProblem {
-                path: shown,
+                path: shown(&input, &stdin_shown),
                 message: e.to_string(),
             }))),
         }
     }
     let effs: Vec<Effective> = effs.into_iter().map(|(_, e)| e).collect();
-    for slot in check_all(slots, &effs) {
+    for slot in check_all(slots, &effs, &stdin_shown) {
         match slot {
             Ok(result) => run.files.push(result),
             Err(problem) => run.problems.push(problem),
@@ -117,8 +121,8 @@ pub fn run(args: CheckArgs) -> Status {
 
 /// One input of a run, before and after it is checked.
 enum Slot {
-    /// Shown path, input, index of its configuration.
-    Check(String, Input, usize),
+    /// Input, index of its configuration.
+    Check(Input, usize),
     Done(Result<FileResult, FileProblem>),
 }
 
@@ -172,13 +176,17 @@ fn owned_text(scratch: &mut Vec<u8>) -> String {
 const BLOCK: usize = 32;
 
 /// Checks the slots on every core; the results come back in input order.
-fn check_all(mut slots: Vec<Slot>, effs: &[Effective]) -> Vec<Result<FileResult, FileProblem>> {
+fn check_all(
+    mut slots: Vec<Slot>,
+    effs: &[Effective],
+    stdin_shown: &str,
+) -> Vec<Result<FileResult, FileProblem>> {
     parallel::for_each_block(&mut slots, BLOCK, |block| {
         let mut scratch = Vec::new();
         for slot in block {
-            if let Slot::Check(shown, input, i) = slot {
-                let done = check_one(std::mem::take(shown), input, &effs[*i], &mut scratch);
-                *slot = Slot::Done(done);
+            if let Slot::Check(input, i) = slot {
+                let shown = shown(input, stdin_shown);
+                *slot = Slot::Done(check_one(shown, input, &effs[*i], &mut scratch));
             }
         }
     });
@@ -189,6 +197,14 @@ fn check_all(mut slots: Vec<Slot>, effs: &[Effective]) -> Vec<Result<FileResult,
             Slot::Check(..) => unreachable!("every slot is checked"),
         })
         .collect()
+}
+
+/// An input's path as shown in the output.
+fn shown(input: &Input, stdin_shown: &str) -> String {
+    match input {
+        Input::File(p) => display(p),
+        Input::Stdin => stdin_shown.to_string(),
+    }
 }
 
 fn parent_dir(p: &Path) -> &Path {
