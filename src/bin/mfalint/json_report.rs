@@ -37,9 +37,7 @@ struct JsonReport<F> {
 
 /// Files per block of the report rendered by one thread.
 const BLOCK: usize = 64;
-/// Blocks rendered at once, then written: the same buffers serve every
-/// wave, so the megabytes of a big report are not all fresh memory (page
-/// faults cost more than the rendering) nor all held at once.
+/// Blocks rendered at once, then written.
 const WAVE: usize = 16;
 
 pub fn json_report(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
@@ -72,22 +70,13 @@ pub fn json_report(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<
         empty = false;
         out.write_all(text)
     };
-    let mut buffers = vec![Vec::new(); WAVE];
-    for wave in run.files.chunks(BLOCK * WAVE) {
-        let mut blocks: Vec<_> = wave.chunks(BLOCK).zip(&mut buffers).collect();
-        parallel::for_each_block(&mut blocks, 1, |block| {
-            for (files, text) in block {
-                text.clear();
-                for f in files.iter() {
-                    separate(text);
-                    checked(text, f);
-                }
-            }
-        });
-        for (_, text) in blocks {
-            write(text)?;
+    let render = |files: &[FileResult], text: &mut Vec<u8>| {
+        for f in files {
+            separate(text);
+            checked(text, f);
         }
-    }
+    };
+    parallel::render_in_order(&run.files, BLOCK, WAVE, render, &mut write)?;
     let mut failures = Vec::new();
     for p in &run.problems {
         separate(&mut failures);

@@ -26,6 +26,34 @@ pub fn for_each_block<T: Send>(items: &mut [T], block: usize, work: impl Fn(&mut
     });
 }
 
+/// Renders `items` in blocks of `block` on every core and hands each
+/// block's text to `write`, in order. Blocks are rendered `wave` at a time
+/// into the same buffers, so a report of megabytes is neither held whole
+/// nor fresh memory throughout (its page faults cost more than rendering).
+pub fn render_in_order<T: Sync>(
+    items: &[T],
+    block: usize,
+    wave: usize,
+    render: impl Fn(&[T], &mut Vec<u8>) + Sync,
+    mut write: impl FnMut(&[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let block = block.max(1);
+    let mut buffers = vec![Vec::new(); wave.max(1)];
+    for items in items.chunks(block * buffers.len()) {
+        let mut blocks: Vec<_> = items.chunks(block).zip(&mut buffers).collect();
+        for_each_block(&mut blocks, 1, |blocks| {
+            for (items, text) in blocks {
+                text.clear();
+                render(items, text);
+            }
+        });
+        for (_, text) in blocks {
+            write(text)?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +68,34 @@ mod tests {
                 }
             });
             assert!(items.iter().all(|(i, out)| *out == i * 2), "{n}");
+        }
+    }
+
+    #[test]
+    fn renders_every_item_once_in_order() {
+        for n in [0, 1, 5, 6, 7, 29, 30, 31, 100] {
+            let items: Vec<usize> = (0..n).collect();
+            let mut out = Vec::new();
+            render_in_order(
+                &items,
+                3,
+                2,
+                |block, text| {
+                    text.extend(
+                        block
+                            .iter()
+                            .map(|i| format!("{i},"))
+                            .flat_map(String::into_bytes),
+                    )
+                },
+                |text| {
+                    out.extend_from_slice(text);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            let expected: String = items.iter().map(|i| format!("{i},")).collect();
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "{n}");
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::cli::Format;
 use crate::diag::Region;
 use crate::excerpt::printable;
 use crate::json_report;
+use crate::parallel;
 use crate::rules;
 
 pub fn print(format: Format, run: &Run) {
@@ -20,7 +21,7 @@ pub fn print(format: Format, run: &Run) {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     // A closed pipe (`| head`) is not worth an error of its own.
     let _ = match format {
-        Format::Human => out.write_all(human(run).as_bytes()),
+        Format::Human => human(run, &mut out),
         Format::Json => json_report::json_report(run, &mut out),
         Format::Sarif => sarif(run, &mut out),
         Format::Github => out.write_all(github(run).as_bytes()),
@@ -50,40 +51,56 @@ fn location(file: &FileResult, r: &Region) -> String {
     )
 }
 
-pub fn human(run: &Run) -> String {
-    let mut out = String::new();
-    for file in &run.files {
-        for d in &file.diagnostics {
+/// Files per block of human output rendered by one thread, and blocks
+/// per wave (excerpts make human output the costliest to render).
+const HUMAN_BLOCK: usize = 32;
+const HUMAN_WAVE: usize = 16;
+
+pub fn human(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let render = |files: &[FileResult], text: &mut Vec<u8>| {
+        for file in files {
+            human_file(file, text);
+        }
+    };
+    parallel::render_in_order(&run.files, HUMAN_BLOCK, HUMAN_WAVE, render, |text| {
+        out.write_all(text)
+    })?;
+    out.write_all(human_summary(run).as_bytes())
+}
+
+fn human_file(file: &FileResult, out: &mut Vec<u8>) {
+    for d in &file.diagnostics {
+        let _ = writeln!(
+            out,
+            "{}: {}[{}] {} ({})",
+            location(file, &d.region),
+            d.severity.as_str(),
+            d.code,
+            printable(&d.message),
+            d.rule
+        );
+        if !file.text.is_empty() {
+            let r = &d.region;
+            let excerpt =
+                file.secrets
+                    .excerpt(&file.text, r.start.line, r.bytes.start, r.bytes.end);
+            out.extend_from_slice(excerpt.as_bytes());
+            out.push(b'\n');
+        }
+        for rel in &d.related {
             let _ = writeln!(
                 out,
-                "{}: {}[{}] {} ({})",
-                location(file, &d.region),
-                d.severity.as_str(),
-                d.code,
-                printable(&d.message),
-                d.rule
+                "  = note: {}: {}",
+                location(file, &rel.region),
+                printable(&rel.message)
             );
-            if !file.text.is_empty() {
-                let r = &d.region;
-                out.push_str(&file.secrets.excerpt(
-                    &file.text,
-                    r.start.line,
-                    r.bytes.start,
-                    r.bytes.end,
-                ));
-                out.push('\n');
-            }
-            for rel in &d.related {
-                let _ = writeln!(
-                    out,
-                    "  = note: {}: {}",
-                    location(file, &rel.region),
-                    printable(&rel.message)
-                );
-            }
-            out.push('\n');
         }
+        out.push(b'\n');
     }
+}
+
+/// The last line of human output.
+fn human_summary(run: &Run) -> String {
     let (errors, warnings) = counts(run);
     let checked = plural(run.files.len(), "file");
     let result = if errors + warnings == 0 {
@@ -109,8 +126,7 @@ pub fn human(run: &Run) -> String {
             plural(run.problems.len(), "path")
         )
     };
-    let _ = writeln!(out, "Checked {checked}: {result}{unchecked}.");
-    out
+    format!("Checked {checked}: {result}{unchecked}.\n")
 }
 
 /// GitHub workflow-command escaping of a message.
