@@ -127,6 +127,27 @@ impl Secrets {
                 i = r.end;
                 continue;
             }
+            // A run of printable ASCII up to the next cut is copied whole,
+            // one column per byte (most of a JSON line).
+            let next_cut = cuts
+                .iter()
+                .map(|(r, _)| r.start)
+                .filter(|&s| s > i)
+                .min()
+                .unwrap_or(line.len());
+            let run = line.as_bytes()[i..next_cut]
+                .iter()
+                .take_while(|b| matches!(b, b' '..=b'~'))
+                .count();
+            if run > 0 {
+                out.push_str(&line[i..i + run]);
+                for (c, n) in cols[i..i + run].iter_mut().zip(col..) {
+                    *c = n;
+                }
+                col += run;
+                i += run;
+                continue;
+            }
             let ch = line[i..].chars().next().unwrap_or(' ');
             for c in &mut cols[i..i + ch.len_utf8()] {
                 *c = col;
@@ -423,6 +444,35 @@ mod tests {
         let lines: Vec<&str> = e.lines().collect();
         let col = lines[1].find('^').unwrap();
         assert_eq!(&lines[0][col..col + 1], "3", "{e}");
+    }
+
+    /// ASCII runs are copied whole; multi-byte characters take one column,
+    /// unsafe ones are replaced, and a secret shows as its mask, however
+    /// they alternate.
+    #[test]
+    fn masked_lines_map_bytes_to_columns() {
+        let line = "{\"é\": \"a\u{202E}b\", \"okta_token\": \"s3cr3t-value\", \"ü\": 1}";
+        let s = secrets_of(line);
+        let (shown, cols) = s.mask_line(line, 0);
+        assert_eq!(
+            shown,
+            "{\"é\": \"a\u{FFFD}b\", \"okta_token\": \"********\", \"ü\": 1}"
+        );
+        let chars: Vec<char> = shown.chars().collect();
+        for (i, c) in line.char_indices() {
+            // The quoted secret is one cut, shown as `"********"`: its bytes
+            // map to where that starts.
+            let masked = line
+                .find("\"s3cr3t")
+                .is_some_and(|at| (at..at + 14).contains(&i));
+            let expected = match c {
+                '\u{202E}' => '\u{FFFD}',
+                _ if masked => '"',
+                c => c,
+            };
+            assert_eq!(chars[cols[i]], expected, "byte {i} ({c:?})");
+        }
+        assert_eq!(cols[line.len()], chars.len());
     }
 
     proptest::proptest! {
