@@ -118,7 +118,8 @@ function outputReader(raw) {
 }
 
 // One object literal per constraint key: objects of a stable shape, where a
-// computed key (`{[key]: value}`) measured 2x slower to build.
+// computed key (`{[key]: value}`) measured 2x slower to build. The .wasm
+// numbers the keys (`constraintKeys()`); `makers` puts these in its order.
 const CONSTRAINTS = {
   min_length: (v) => ({ min_length: v }),
   max_length: (v) => ({ max_length: v }),
@@ -134,14 +135,20 @@ const CONSTRAINTS = {
   secret: (v) => ({ secret: v }),
 };
 
+// The constraint factories in the order the .wasm numbers their keys.
+function makers(keys) {
+  return keys.split(';').map((key) => CONSTRAINTS[key] ?? ((v) => ({ [key]: v })));
+}
+
 // A report with findings in the .wasm's compact form (`compact` in
 // crates/mfalint-wasm/src/lib.rs): `kind;count;`, then per finding the
 // number of its rule's code (`40;` for MFA040, looked up in `rulesByNumber`),
 // its severity's initial, pointer and message each as `length;text` (lengths
-// in UTF-16 code units), and the constraint: a tag, then its JSON key and
-// value (`-` none, `n` number, `s` text, `b` boolean, `a` texts, `r` range).
-// Objects come out with the keys in the order of the JSON report.
-function decodeReport(text, rulesByNumber) {
+// in UTF-16 code units), and the constraint: a tag, then the number of its
+// JSON key (in `constraintMakers`) and its value (`-` none, `n` number, `s`
+// text, `b` boolean, `a` texts, `r` range). Objects come out with the keys
+// in the order of the JSON report.
+function decodeReport(text, rulesByNumber, constraintMakers) {
   let at = 0;
   // Numbers digit by digit: no substring or Number() for each.
   function num() {
@@ -151,12 +158,6 @@ function decodeReport(text, rulesByNumber) {
     let n = 0;
     for (; c !== 59; c = text.charCodeAt(at++)) n = n * 10 + (c - 48); // up to ';'
     return negative ? -n : n;
-  }
-  function field() {
-    const end = text.indexOf(';', at);
-    const value = text.slice(at, end);
-    at = end + 1;
-    return value;
   }
   function sized() {
     const length = num();
@@ -171,7 +172,7 @@ function decodeReport(text, rulesByNumber) {
       const minimum = num();
       return { range: { minimum, maximum: num() } };
     }
-    const key = field();
+    const make = constraintMakers[num()];
     let value;
     if (tag === 'n') value = num();
     else if (tag === 's') value = sized();
@@ -180,8 +181,7 @@ function decodeReport(text, rulesByNumber) {
       value = [];
       for (let n = num(); n > 0; n -= 1) value.push(sized());
     }
-    const make = CONSTRAINTS[key];
-    return make === undefined ? { [key]: value } : make(value);
+    return make(value);
   }
   const kind = KINDS[num()];
   const count = num();
@@ -247,6 +247,7 @@ export function createApi(raw, check = () => {}) {
   let write;
   let read;
   let rulesByNumber;
+  let constraintMakers;
   function compileText(text) {
     let validator;
     try {
@@ -259,13 +260,14 @@ export function createApi(raw, check = () => {}) {
     write ??= inputWriter(raw);
     read ??= outputReader(raw);
     rulesByNumber ??= numbered(api.rules());
+    constraintMakers ??= makers(raw.constraintKeys());
     return Object.freeze({
       validate(input) {
         const answer = validator.reportInput(write(input));
         // No finding: the kind's index; -1: an error; findings: -2 - the
         // length of their compact form.
         if (answer >= 0) return { kind: KINDS[answer], findings: [] };
-        return answer === -1 ? unwrap(raw.takeOutput()) : decodeReport(read(-2 - answer), rulesByNumber);
+        return answer === -1 ? unwrap(raw.takeOutput()) : decodeReport(read(-2 - answer), rulesByNumber, constraintMakers);
       },
       isValid(input) {
         const len = write(input);

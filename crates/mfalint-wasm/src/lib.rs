@@ -529,13 +529,39 @@ pub fn compact(report: &mfalint::Report, out: &mut Vec<u8>) {
     }
 }
 
+/// serde's names for the constraints written with a key, in the order the
+/// compact form numbers them; [`constraint_keys`] hands the list to
+/// JavaScript, which looks a key up by its number (no text to slice and
+/// hash per finding).
+const CONSTRAINT_KEYS: [&str; 12] = [
+    "min_length",
+    "max_length",
+    "pattern",
+    "format",
+    "type",
+    "const",
+    "secret",
+    "enum",
+    "exactly_one_of",
+    "required",
+    "read_only",
+    "unique_keys",
+];
+
+/// [`CONSTRAINT_KEYS`], `;`-separated.
+#[wasm_bindgen(js_name = constraintKeys)]
+pub fn constraint_keys() -> String {
+    CONSTRAINT_KEYS.join(";")
+}
+
 /// A constraint in a form JavaScript rebuilds without `JSON.parse` (which
-/// took half of decoding a report): a tag, then for most tags the JSON key
-/// as a field and the value. `-`: none; `n`: a number; `s`: a text
-/// (`length;text`); `b`: a boolean (`0;` or `1;`); `a`: texts (`count;`,
-/// then each as `length;text`); `r`: a range, `minimum;maximum;` (the key
-/// is `range`). The keys are serde's names for [`Constraint`]; the node
-/// tests compare every one with the JSON report.
+/// took half of decoding a report): a tag, then for most tags the number of
+/// its JSON key in [`CONSTRAINT_KEYS`] and the value. `-`: none; `n`: a
+/// number; `s`: a text (`length;text`); `b`: a boolean (`0;` or `1;`); `a`:
+/// texts (`count;`, then each as `length;text`); `r`: a range,
+/// `minimum;maximum;` (the key is `range`). A unit test checks each number
+/// against serde's name for the [`Constraint`]; the node tests compare
+/// every decoded constraint with the JSON report.
 fn constraint(out: &mut Vec<u8>, c: Option<&Constraint>) {
     let (key, value) = match c {
         None => return out.push(b'-'),
@@ -545,18 +571,18 @@ fn constraint(out: &mut Vec<u8>, c: Option<&Constraint>) {
             signed(out, *maximum);
             return;
         }
-        Some(Constraint::MinLength(n)) => ("min_length", Tagged::Number(*n)),
-        Some(Constraint::MaxLength(n)) => ("max_length", Tagged::Number(*n)),
-        Some(Constraint::Pattern(s)) => ("pattern", Tagged::Text(s)),
-        Some(Constraint::Format(s)) => ("format", Tagged::Text(s)),
-        Some(Constraint::Type(s)) => ("type", Tagged::Text(s)),
-        Some(Constraint::Const(s)) => ("const", Tagged::Text(s)),
-        Some(Constraint::Secret(s)) => ("secret", Tagged::Text(s)),
-        Some(Constraint::Enum(list)) => ("enum", Tagged::Texts(list)),
-        Some(Constraint::ExactlyOneOf(list)) => ("exactly_one_of", Tagged::Texts(list)),
-        Some(Constraint::Required(b)) => ("required", Tagged::Bool(*b)),
-        Some(Constraint::ReadOnly(b)) => ("read_only", Tagged::Bool(*b)),
-        Some(Constraint::UniqueKeys(b)) => ("unique_keys", Tagged::Bool(*b)),
+        Some(Constraint::MinLength(n)) => (0, Tagged::Number(*n)),
+        Some(Constraint::MaxLength(n)) => (1, Tagged::Number(*n)),
+        Some(Constraint::Pattern(s)) => (2, Tagged::Text(s)),
+        Some(Constraint::Format(s)) => (3, Tagged::Text(s)),
+        Some(Constraint::Type(s)) => (4, Tagged::Text(s)),
+        Some(Constraint::Const(s)) => (5, Tagged::Text(s)),
+        Some(Constraint::Secret(s)) => (6, Tagged::Text(s)),
+        Some(Constraint::Enum(list)) => (7, Tagged::Texts(list)),
+        Some(Constraint::ExactlyOneOf(list)) => (8, Tagged::Texts(list)),
+        Some(Constraint::Required(b)) => (9, Tagged::Bool(*b)),
+        Some(Constraint::ReadOnly(b)) => (10, Tagged::Bool(*b)),
+        Some(Constraint::UniqueKeys(b)) => (11, Tagged::Bool(*b)),
     };
     let tag = match value {
         Tagged::Number(_) => b'n',
@@ -565,7 +591,7 @@ fn constraint(out: &mut Vec<u8>, c: Option<&Constraint>) {
         Tagged::Bool(_) => b'b',
     };
     out.push(tag);
-    field(out, key);
+    number(out, key);
     match value {
         Tagged::Number(n) => number(out, n),
         Tagged::Text(s) => text(out, s),
@@ -742,7 +768,7 @@ mod validator_tests {
         assert_eq!(
             to_compact(&report),
             "3;1;2;e5;/host46;`host` must be a string or null, found integers\
-             type;14;string or null"
+             4;14;string or null"
         );
     }
 
@@ -773,10 +799,40 @@ mod validator_tests {
         assert_eq!(
             to_compact(&report),
             format!(
-                "0;5;{each}r-5;600;{each}nmax_length;64;{each}aenum;2;1;a3;é😀\
-                 {each}bread_only;0;{each}bunique_keys;1;"
+                "0;5;{each}r-5;600;{each}n1;64;{each}a7;2;1;a3;é😀\
+                 {each}b10;0;{each}b11;1;"
             )
         );
+    }
+
+    /// Each constraint's number names, in `CONSTRAINT_KEYS`, the key serde
+    /// gives it in JSON reports.
+    #[test]
+    fn constraint_numbers_name_serdes_keys() {
+        let all = [
+            Constraint::MinLength(1),
+            Constraint::MaxLength(1),
+            Constraint::Pattern("p"),
+            Constraint::Format("f"),
+            Constraint::Type("t"),
+            Constraint::Const("c"),
+            Constraint::Secret("s"),
+            Constraint::Enum(&["e"]),
+            Constraint::ExactlyOneOf(&["x"]),
+            Constraint::Required(true),
+            Constraint::ReadOnly(true),
+            Constraint::UniqueKeys(true),
+        ];
+        assert_eq!(all.len(), CONSTRAINT_KEYS.len());
+        for c in all {
+            let mut out = Vec::new();
+            constraint(&mut out, Some(&c));
+            let out = String::from_utf8(out).unwrap();
+            let number: usize = out[1..out.find(';').unwrap()].parse().unwrap();
+            let json = serde_json::to_value(&c).unwrap();
+            let key = json.as_object().unwrap().keys().next().unwrap().clone();
+            assert_eq!(CONSTRAINT_KEYS[number], key, "{c:?}: {out}");
+        }
     }
 
     #[test]
