@@ -146,6 +146,11 @@ fn directories_recurse_into_json_files_in_sorted_order() {
     t.write("d/notes.txt", "not json");
     t.write("d/.hidden/e.json", "{");
     t.write("d/node_modules/f.json", "{");
+    // Subdirectories (walked on several threads) between files, and nested.
+    t.write("d/aa/x.json", VALID_SCM);
+    t.write("d/m/n/y.json", VALID_SCM);
+    t.write("d/m/x.json", VALID_SCM);
+    t.write("d/z.json", VALID_SCM);
     let out = t.run(&["check", "d", "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.all());
     let paths: Vec<String> = out.json()["files"]
@@ -154,7 +159,18 @@ fn directories_recurse_into_json_files_in_sorted_order() {
         .iter()
         .map(|f| f["path"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(paths, ["d/a.json", "d/b.json", "d/sub/c.JSON"]);
+    assert_eq!(
+        paths,
+        [
+            "d/a.json",
+            "d/aa/x.json",
+            "d/b.json",
+            "d/m/n/y.json",
+            "d/m/x.json",
+            "d/sub/c.JSON",
+            "d/z.json"
+        ]
+    );
     // A file given explicitly is checked whatever its name.
     t.write("payload.txt", "{");
     assert_eq!(t.run(&["check", "payload.txt"]).code, 1);

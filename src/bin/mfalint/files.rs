@@ -61,9 +61,13 @@ enum Found {
 /// kernel time, and a tree of a few big directories is the common layout.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     let mut found = list(dir)?;
-    parallel::for_each_block(&mut found, 1, |block| {
+    let mut dirs: Vec<&mut Found> = found
+        .iter_mut()
+        .filter(|f| matches!(f, Found::Dir(..)))
+        .collect();
+    parallel::for_each_block(&mut dirs, 1, |block| {
         for f in block {
-            if let Found::Dir(sub, result) = f {
+            if let Found::Dir(sub, result) = &mut **f {
                 let mut files = Vec::new();
                 *result = walk_serial(sub, &mut files).map(|()| files);
             }
