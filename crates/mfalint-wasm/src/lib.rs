@@ -548,7 +548,8 @@ const CONSTRAINT_KEYS: [&str; 12] = [
     "unique_keys",
 ];
 
-/// [`CONSTRAINT_KEYS`], `;`-separated.
+/// The JSON keys of constraints in the order the compact report numbers
+/// them, `;`-separated.
 #[wasm_bindgen(js_name = constraintKeys)]
 pub fn constraint_keys() -> String {
     CONSTRAINT_KEYS.join(";")
