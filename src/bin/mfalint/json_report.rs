@@ -177,19 +177,7 @@ fn failed(out: &mut Vec<u8>, p: &FileProblem) {
 
 fn number(out: &mut Vec<u8>, key: &[u8], n: usize) {
     out.extend_from_slice(key);
-    // usize is at most 20 digits.
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// A JSON string escaped as serde_json escapes it: `"` and `\`, the short
@@ -428,13 +416,6 @@ mod tests {
             let mut ours = Vec::new();
             string(&mut ours, &s);
             prop_assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&s).unwrap());
-        }
-
-        #[test]
-        fn numbers_print_as_serde_json_prints_them(n in any::<usize>()) {
-            let mut ours = Vec::new();
-            number(&mut ours, b"", n);
-            prop_assert_eq!(String::from_utf8(ours).unwrap(), n.to_string());
         }
     }
 }
