@@ -246,7 +246,9 @@ pub fn is_unsafe(c: char) -> bool {
 
 /// `s` with unsafe characters written as `\u{..}` escapes.
 pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    // Printable ASCII (most paths and messages) is decided byte by byte.
+    let ascii_safe = |b: &u8| matches!(b, b' '..=b'~' | b'\t');
+    if s.as_bytes().iter().all(ascii_safe) || !s.chars().any(is_unsafe) {
         return std::borrow::Cow::Borrowed(s);
     }
     std::borrow::Cow::Owned(
@@ -444,6 +446,20 @@ mod tests {
         let lines: Vec<&str> = e.lines().collect();
         let col = lines[1].find('^').unwrap();
         assert_eq!(&lines[0][col..col + 1], "3", "{e}");
+    }
+
+    #[test]
+    fn printable_escapes_only_unsafe_characters() {
+        use std::borrow::Cow;
+        for safe in ["plain ascii ~", "tab\there", "é and 😀"] {
+            assert!(
+                matches!(printable(safe), Cow::Borrowed(s) if s == safe),
+                "{safe:?}"
+            );
+        }
+        assert_eq!(printable("del\u{7f}"), "del\\u{7f}");
+        assert_eq!(printable("esc\u{1b}[2J"), "esc\\u{1b}[2J");
+        assert_eq!(printable("rtl\u{202e}x"), "rtl\\u{202e}x");
     }
 
     /// ASCII runs are copied whole; multi-byte characters take one column,
