@@ -279,6 +279,34 @@ fn hostname_edge_cases() {
     }
 }
 
+proptest! {
+    /// Host-like strings (labels of letters, digits and the separators a
+    /// hostname check is about, some past 63 or 253 characters): MFA041
+    /// fires exactly when the schema's hostname pattern rejects the value.
+    #[test]
+    fn hostnames_agree_with_the_schema_pattern(
+        labels in proptest::collection::vec("[a-z0-9-]{0,4}|[a-z]{60,66}|[-_:/ é]", 0..6),
+        dots in proptest::collection::vec(prop_oneof![Just("."), Just(""), Just("..")], 6),
+        repeat in 1usize..70,
+    ) {
+        let mut host: String = labels
+            .iter()
+            .zip(&dots)
+            .flat_map(|(l, d)| [l.as_str(), d])
+            .collect();
+        if repeat > 60 {
+            host = host.repeat(repeat - 60);
+        }
+        static HOSTNAME: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
+            let schema = json!({"type": "string", "maxLength": 253, "pattern": mfalint::spec::HOSTNAME_PATTERN});
+            jsonschema::validator_for(&schema).unwrap()
+        });
+        let r = agree(Kind::ScmMfaServer, &okta("okta_api_host", json!(host)))?;
+        let pattern_ok = HOSTNAME.is_valid(&json!(host));
+        prop_assert_eq!(codes(&r).contains(&"MFA041"), !pattern_ok, "{:?}", host);
+    }
+}
+
 #[test]
 fn scope_characters_are_ascii_only() {
     for bad in [

@@ -18,18 +18,33 @@ pub static HOSTNAME: Rule = Rule {
 };
 
 /// RFC 1123 hostname (`spec::HOSTNAME_PATTERN` with maxLength 253): labels `[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?` of 1..=63, total <= 253.
+/// One pass over the bytes, no splitting: every profile has a host.
 pub fn is_hostname(s: &str) -> bool {
-    if s.is_empty() || s.len() > 253 {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 253 {
         return false;
     }
-    s.split('.').all(|label| {
-        let b = label.as_bytes();
-        !b.is_empty()
-            && b.len() <= 63
-            && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
-            && b[0] != b'-'
-            && b[b.len() - 1] != b'-'
-    })
+    let mut label = 0;
+    let mut prev = b'.';
+    for &c in b {
+        if c == b'.' {
+            if label == 0 || prev == b'-' {
+                return false;
+            }
+            label = 0;
+        } else {
+            let starts_with_hyphen = label == 0 && c == b'-';
+            if !(c.is_ascii_alphanumeric() || c == b'-') || starts_with_hyphen {
+                return false;
+            }
+            label += 1;
+            if label > 63 {
+                return false;
+            }
+        }
+        prev = c;
+    }
+    label > 0 && prev != b'-'
 }
 
 fn why(s: &str) -> &'static str {
