@@ -15,7 +15,9 @@ if [ "${1:-}" = "--native" ]; then
   flags="-C target-cpu=native"
   shift
 fi
-corpus=$(mktemp -d)/corpus.json
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+corpus=$tmp/corpus.json
 cargo bench --locked --bench dump_corpus -- --json "$corpus"
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load: $(cut -d' ' -f1-3 /proc/loadavg), RUSTFLAGS='$flags'"
 RUSTFLAGS="$flags" cargo run --locked --release --quiet --manifest-path bench/ceiling/Cargo.toml \
