@@ -35,20 +35,25 @@ mod report;
 mod rule;
 pub mod rules;
 mod schema;
+mod secrets;
 pub mod spec;
 mod suggest;
 pub mod typed;
+
+#[cfg(feature = "cli")]
+pub mod cli;
 
 pub use finding::{Constraint, Finding, Severity};
 pub use kind::{detect, DetectError, Kind};
 pub use normalize::{normalize, normalize_node, Filled, Normalized};
 pub use options::{Mode, Options, RuleSet, UnknownSelector};
 pub use pointer::segments as pointer_segments;
-pub use redact::{is_secret_key, mask, redact, redact_node, SECRET_KEYS};
+pub use redact::{mask, redact, redact_node};
 pub use report::Report;
 pub use rule::Rule;
 pub use rules::{rule, RULES};
 pub use schema::{schema, schema_id};
+pub use secrets::{is_secret_bearing, is_secret_key, secret_spans, secret_values, SECRET_KEYS};
 
 use ctx::Ctx;
 use json::{Node, ParseError};

@@ -4,22 +4,8 @@ use std::borrow::Cow;
 
 use crate::json::{to_pretty_string, Node, Value};
 use crate::options::Options;
+use crate::secrets::is_secret_bearing;
 use crate::Error;
-
-/// Every key that holds a secret, in any payload kind (RULINGS.md).
-pub const SECRET_KEYS: &[&str] = &[
-    "okta_token",
-    "ping_use_base64_key",
-    "ping_token",
-    "rsa_accesskey",
-    "duo_secret_key",
-    "accessKey",
-    "skey",
-];
-
-pub fn is_secret_key(key: &str) -> bool {
-    SECRET_KEYS.contains(&key)
-}
 
 /// SailPoint's mask: first character, six `*`, last character. Secrets
 /// shorter than 8 characters are masked whole, since first and last would
@@ -46,15 +32,17 @@ fn is_mask(node: &Node) -> bool {
     chars.len() == 8 && chars[1..7].iter().all(|c| *c == '*')
 }
 
-/// Masks every secret-named member anywhere in the tree, duplicates
-/// included, whatever its type (null and existing masks stay). Returns how
-/// many it masked.
+/// Masks the value of every secret-bearing member anywhere in the tree
+/// (secret keys and their near misses, [`crate::is_secret_bearing`]),
+/// duplicates included, whatever its type: an object or array becomes one
+/// mask, so nothing beneath it is kept. Null values and existing masks
+/// stay. Returns how many it masked.
 pub fn redact_node(node: &mut Node) -> usize {
     let mut count = 0;
     match &mut node.value {
         Value::Object(members) => {
             for m in members {
-                if is_secret_key(&m.key) && !m.value.is_null() && !is_mask(&m.value) {
+                if is_secret_bearing(&m.key) && !m.value.is_null() && !is_mask(&m.value) {
                     let masked = match &m.value.value {
                         Value::String(s) => mask(s),
                         _ => mask(""),

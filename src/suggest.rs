@@ -30,7 +30,7 @@ const DISTANCE_CHARS: usize = 128;
 /// Levenshtein distance over chars, bounded to short keys, or `None` once it
 /// must exceed `cap`. It runs for every candidate key of every unknown key:
 /// ASCII keys (nearly all) are compared as bytes, with no char buffers.
-fn distance(a: &str, b: &str, cap: usize) -> Option<usize> {
+pub(crate) fn distance(a: &str, b: &str, cap: usize) -> Option<usize> {
     if a.is_ascii() && b.is_ascii() {
         let (a, b) = (a.as_bytes(), b.as_bytes());
         let (na, nb) = (a.len().min(DISTANCE_CHARS), b.len().min(DISTANCE_CHARS));

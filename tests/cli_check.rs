@@ -375,7 +375,7 @@ fn bad_input_gets_a_clear_located_message() {
     ]);
     assert_eq!(out.code, 1, "{}", out.all());
     for expected in [
-        "invalid.json:3:13: error[MFA000] invalid JSON: unexpected character 'S'",
+        "invalid.json:3:13: error[MFA000] invalid JSON: unexpected letter: expected a JSON value",
         "trailing-comma.json:1:14: error[MFA000] invalid JSON: unexpected character '}': expected a string key",
         "utf8.json:2:15: error[MFA000] invalid UTF-8",
         "bom.json:1:1: error[MFA000] invalid JSON: the document starts with a UTF-8 byte order mark",

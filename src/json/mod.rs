@@ -12,7 +12,7 @@ mod position;
 mod write;
 
 pub use locate::{Located, Locator};
-pub(crate) use node::key_eq;
+pub(crate) use node::{has_duplicate_keys, key_eq};
 pub use node::{Member, Node, Span, Value};
 pub use parse::{parse, Limits, ParseError, ParseErrorKind};
 pub(crate) use parse::{parse_document, Document};

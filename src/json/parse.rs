@@ -54,7 +54,9 @@ pub enum ParseErrorKind {
     InvalidLiteral,
     #[error("unexpected end of input: {0}")]
     Eof(&'static str),
-    #[error("unexpected character {found:?}: {expected}")]
+    /// `found` is named only when it is punctuation: a letter or digit may
+    /// be the first character of an unquoted secret.
+    #[error("unexpected {}: {expected}", describe(*found))]
     Unexpected { found: char, expected: &'static str },
     #[error("control character U+{0:04X} must be escaped in a string")]
     ControlCharacter(u32),
@@ -66,6 +68,22 @@ pub enum ParseErrorKind {
     InvalidNumber(&'static str),
     #[error("unexpected data after the JSON value")]
     TrailingData,
+}
+
+/// How a parse error names an unexpected character: punctuation as
+/// itself, anything that could be part of a value by its class only.
+fn describe(c: char) -> String {
+    if c.is_ascii_punctuation() {
+        format!("character {c:?}")
+    } else if c.is_ascii_alphabetic() {
+        "letter".into()
+    } else if c.is_ascii_digit() {
+        "digit".into()
+    } else if c.is_whitespace() || c.is_control() {
+        format!("character U+{:04X}", c as u32)
+    } else {
+        "non-ASCII character".into()
+    }
 }
 
 /// Parses one JSON document, enforcing `limits`.

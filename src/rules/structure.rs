@@ -95,7 +95,19 @@ pub(crate) fn check_duplicates(ctx: &mut Ctx, node: &Node, at: &Ptr) {
             }
             // Scalars hold no keys: no call (or index string) for them.
             for m in members.iter().filter(|m| is_container(&m.value)) {
-                check_duplicates(ctx, &m.value, &at.child(&m.key));
+                let here = at.child(&m.key);
+                if !crate::secrets::is_secret_bearing(&m.key) {
+                    check_duplicates(ctx, &m.value, &here);
+                } else if has_duplicate_below(&m.value) {
+                    // Nothing beneath a secret is shown, not even a key:
+                    // one finding at the secret itself.
+                    ctx.emit(
+                        &DUPLICATE_KEY,
+                        &here,
+                        || format!("`{}` holds an object with a repeated key (not shown: nothing beneath a secret is printed)", m.key),
+                        Some(Constraint::UniqueKeys(true)),
+                    );
+                }
             }
         }
         Value::Array(items) => {
@@ -107,6 +119,18 @@ pub(crate) fn check_duplicates(ctx: &mut Ctx, node: &Node, at: &Ptr) {
             }
         }
         _ => {}
+    }
+}
+
+/// Whether an object at or below `node` has a key twice.
+fn has_duplicate_below(node: &Node) -> bool {
+    match &node.value {
+        Value::Object(members) => {
+            crate::json::has_duplicate_keys(members)
+                || members.iter().any(|m| has_duplicate_below(&m.value))
+        }
+        Value::Array(items) => items.iter().any(has_duplicate_below),
+        _ => false,
     }
 }
 

@@ -442,7 +442,7 @@ fn wrong_value(want: Want, ing: &Ingredients) -> Value {
     let n = i64::from(ing.n % 1000);
     let candidates = [
         Value::Null,
-        json!(ing.n % 2 == 0),
+        json!(ing.n.is_multiple_of(2)),
         json!(n),
         json!(ing.text),
         json!([ing.text]),

@@ -1,7 +1,7 @@
 //! The CLI's view of the rules: the library's, plus two file-level codes
 //! the CLI reports when a file cannot be checked at all.
 
-use mfalint::{Rule, Severity, RULES};
+use crate::{Rule, Severity, RULES};
 
 /// The file is not JSON text the linter can read. Cannot be ignored or
 /// downgraded: a file that does not parse was not checked.

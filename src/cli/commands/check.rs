@@ -1,36 +1,39 @@
 //! `mfalint check`.
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use mfalint::json::{ParseErrorKind, Span};
-use mfalint::{Error, Kind, Severity};
+use crate::json::{ParseErrorKind, Span};
+use crate::{Error, Kind, Severity};
 
-use crate::cli::CheckArgs;
-use crate::config::{self, Effective, Resolver};
-use crate::diag::{self, Diagnostic, Pos, Region};
-use crate::excerpt::Secrets;
-use crate::files::{self, Input};
-use crate::parallel;
-use crate::render;
-use crate::rules::{PARSE_ERROR, UNKNOWN_KIND};
-use crate::{error, Status};
+use super::super::args::CheckArgs;
+use super::super::config::{self, Effective, Resolver};
+use super::super::excerpt::Excerpts;
+use super::super::files::{self, Input, ReadOutcome};
+use super::super::locate::{self, Diagnostic, Pos, Region};
+use super::super::output;
+use super::super::parallel;
+use super::super::rules::{PARSE_ERROR, UNKNOWN_KIND};
+use super::super::{Console, Status};
 
 /// One checked file.
 pub struct FileResult {
     /// As shown: the path as given or found, `<stdin>` (or --stdin-filename).
     pub path: String,
     pub kind: Option<Kind>,
-    /// The text (lossy when it is not UTF-8), for excerpts.
+    /// The text (lossy when it is not UTF-8), for excerpts; empty when the
+    /// format shows none.
     pub text: String,
-    pub secrets: Secrets,
+    pub excerpts: Excerpts,
     pub diagnostics: Vec<Diagnostic>,
     /// The file fails the run (a finding at or above its fail-on).
     pub fails: bool,
 }
 
-/// A file that could not be read or configured: `path: message`.
+/// A path that could not be read, configured or checked: `path: message`.
 pub struct FileProblem {
+    /// Empty when the problem is not about one file.
     pub path: String,
     pub message: String,
 }
@@ -40,10 +43,10 @@ pub struct Run {
     pub problems: Vec<FileProblem>,
 }
 
-pub fn run(args: CheckArgs) -> Status {
+pub fn run(args: CheckArgs, console: &mut Console) -> Status {
     // Command-line mistakes are usage errors before any file is read.
     if let Err(e) = config::effective(&args, None) {
-        error(e);
+        console.error(e);
         return Status::Failure;
     }
     let (inputs, expand_problems) = files::expand(&args.paths);
@@ -67,7 +70,7 @@ pub fn run(args: CheckArgs) -> Status {
     let stdin_shown = args
         .stdin_filename
         .as_deref()
-        .map_or_else(|| "<stdin>".to_string(), display);
+        .map_or_else(|| "<stdin>".to_string(), files::shown);
     for input in inputs {
         let dir = match &input {
             Input::Stdin => args
@@ -100,16 +103,18 @@ pub fn run(args: CheckArgs) -> Status {
         }
     }
     let effs: Vec<Effective> = effs.into_iter().map(|(_, e)| e).collect();
-    for slot in check_all(slots, &effs, &stdin_shown) {
+    // Stdin is read here, on the calling thread, once.
+    let stdin = read_stdin(&slots, &effs, console);
+    for slot in check_all(slots, &effs, &stdin_shown, &stdin) {
         match slot {
             Ok(result) => run.files.push(result),
             Err(problem) => run.problems.push(problem),
         }
     }
     for p in &run.problems {
-        error(&p.message);
+        console.error(&p.message);
     }
-    render::print(args.format, &run);
+    output::print(args.format, &run, console);
     if !run.problems.is_empty() {
         Status::Failure
     } else if run.files.iter().any(|f| f.fails) {
@@ -119,6 +124,20 @@ pub fn run(args: CheckArgs) -> Status {
     }
 }
 
+/// Stdin's bytes (at most its file's limit plus one byte), if a slot reads it.
+fn read_stdin(
+    slots: &[Slot],
+    effs: &[Effective],
+    console: &mut Console,
+) -> Option<std::io::Result<(Vec<u8>, ReadOutcome)>> {
+    let limit = slots.iter().find_map(|s| match s {
+        Slot::Check(Input::Stdin, i) => Some(effs[*i].options.limits.max_bytes),
+        _ => None,
+    })?;
+    let mut bytes = Vec::new();
+    Some(files::read_limited_from(console.stdin(), limit, &mut bytes).map(|o| (bytes, o)))
+}
+
 /// One input of a run, before and after it is checked.
 enum Slot {
     /// Input, index of its configuration.
@@ -126,50 +145,61 @@ enum Slot {
     Done(Result<FileResult, FileProblem>),
 }
 
+type StdinBytes = Option<std::io::Result<(Vec<u8>, ReadOutcome)>>;
+
 fn check_one(
     shown: String,
     input: &Input,
     eff: &Effective,
     scratch: &mut Vec<u8>,
+    stdin: &StdinBytes,
 ) -> Result<FileResult, FileProblem> {
     let limit = eff.options.limits.max_bytes;
-    files::read_limited(input, limit, scratch).map_err(|e| FileProblem {
-        message: format!("{shown}: {}", files::io_message(&e)),
+    let problem = |message: String| FileProblem {
+        message: format!("{shown}: {message}"),
         path: shown.clone(),
-    })?;
+    };
+    let (bytes, outcome): (&[u8], ReadOutcome) = match input {
+        Input::File(p) => {
+            let outcome =
+                files::read_file_limited(p, limit, scratch).map_err(|e| problem(e.to_string()))?;
+            (scratch.as_slice(), outcome)
+        }
+        Input::Stdin => match stdin {
+            Some(Ok((bytes, outcome))) => (bytes.as_slice(), outcome.clone()),
+            Some(Err(e)) => return Err(problem(files::io_message(e))),
+            None => return Err(problem("stdin was not read".into())),
+        },
+    };
     let mut result = FileResult {
-        path: shown,
+        path: shown.clone(),
         kind: None,
         text: String::new(),
-        secrets: Secrets::default(),
+        excerpts: Excerpts::Broken,
         diagnostics: Vec::new(),
         fails: false,
     };
-    check_bytes(&mut result, scratch, eff, input);
-    // Only excerpts need the text after the check; the others leave it in
-    // the thread's buffer, to be overwritten by the next file.
-    if eff.excerpts && scratch.len() <= limit {
-        result.text = owned_text(scratch);
-    }
+    // A bug in checking one file must not take the others' reports down:
+    // the file is reported as not checked, and the run goes on.
+    let checked = catch_unwind(AssertUnwindSafe(|| {
+        check_bytes(&mut result, bytes, &outcome, eff);
+        // Only excerpts need the text after the check; the others leave it in
+        // the thread's buffer, to be overwritten by the next file.
+        if eff.excerpts && outcome == ReadOutcome::Whole {
+            result.text = String::from_utf8_lossy(bytes).into_owned();
+        }
+    }));
     if scratch.capacity() > files::PAYLOAD_BUFFER {
         // A big file's buffer is not kept for the thread's next files.
         *scratch = Vec::new();
     }
+    if checked.is_err() {
+        return Err(problem(
+            "internal error while checking this file (a bug in mfalint); it was not checked".into(),
+        ));
+    }
     result.fails = result.diagnostics.iter().any(|d| d.severity >= eff.fail_on);
     Ok(result)
-}
-
-/// The file's text, kept until output (lossy when it is not UTF-8). A big
-/// file's buffer becomes the text without a copy (a 50 MB file would
-/// otherwise be held twice).
-fn owned_text(scratch: &mut Vec<u8>) -> String {
-    if scratch.len() <= files::PAYLOAD_BUFFER {
-        return String::from_utf8_lossy(scratch).into_owned();
-    }
-    let mut text = String::from_utf8(std::mem::take(scratch))
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    text.shrink_to_fit();
-    text
 }
 
 /// Files per unit of work handed to a thread.
@@ -180,13 +210,14 @@ fn check_all(
     mut slots: Vec<Slot>,
     effs: &[Effective],
     stdin_shown: &str,
+    stdin: &StdinBytes,
 ) -> Vec<Result<FileResult, FileProblem>> {
     parallel::for_each_block(&mut slots, BLOCK, |block| {
         let mut scratch = Vec::new();
         for slot in block {
             if let Slot::Check(input, i) = slot {
                 let shown = shown(input, stdin_shown);
-                *slot = Slot::Done(check_one(shown, input, &effs[*i], &mut scratch));
+                *slot = Slot::Done(check_one(shown, input, &effs[*i], &mut scratch, stdin));
             }
         }
     });
@@ -202,7 +233,7 @@ fn check_all(
 /// An input's path as shown in the output.
 fn shown(input: &Input, stdin_shown: &str) -> String {
     match input {
-        Input::File(p) => display(p),
+        Input::File(p) => files::shown(p),
         Input::Stdin => stdin_shown.to_string(),
     }
 }
@@ -214,33 +245,18 @@ fn parent_dir(p: &Path) -> &Path {
     }
 }
 
-/// Paths as the user wrote them, with `/` separators on every platform.
-fn display(p: &Path) -> String {
-    let s = p.to_string_lossy();
-    if std::path::MAIN_SEPARATOR == '\\' {
-        s.replace('\\', "/")
-    } else {
-        s.into_owned()
-    }
-}
-
 fn at_start(text: &str) -> Region {
     Region::new(text, Span { start: 0, end: 1 })
 }
 
-/// Fills in the findings of a file's bytes (and, for excerpts, where its
-/// secrets are).
-fn check_bytes(result: &mut FileResult, bytes: &[u8], eff: &config::Effective, input: &Input) {
+/// Fills in the findings of a file's bytes (and, for excerpts, how to mask
+/// them).
+fn check_bytes(result: &mut FileResult, bytes: &[u8], outcome: &ReadOutcome, eff: &Effective) {
     let opts = &eff.options;
-    if bytes.len() > opts.limits.max_bytes {
-        let size = match input {
-            Input::File(p) => std::fs::metadata(p).map(|m| m.len().to_string()).ok(),
-            Input::Stdin => None,
-        };
-        let size = size.unwrap_or_else(|| format!("more than {}", opts.limits.max_bytes));
+    if let ReadOutcome::TooLarge { size } = outcome {
         let message = format!(
-            "the file is {size} bytes, over the limit of {} bytes; it was not checked",
-            opts.limits.max_bytes
+            "{}; it was not checked",
+            files::too_large_message(*size, opts.limits.max_bytes)
         );
         result.diagnostics.push(Diagnostic::file_level(
             &PARSE_ERROR,
@@ -259,32 +275,26 @@ fn check_bytes(result: &mut FileResult, bytes: &[u8], eff: &config::Effective, i
         Ok(text) => text,
         Err(_) => {
             let text = String::from_utf8_lossy(bytes);
-            if eff.excerpts {
-                result.secrets = Secrets::from_text(&text);
-            }
-            if let Err(e) = mfalint::decode(bytes, opts) {
+            if let Err(e) = crate::decode(bytes, opts) {
                 result.diagnostics.push(parse_diagnostic(&text, &e));
             }
             return;
         }
     };
-    let root = match mfalint::parse(text, opts) {
+    let root = match crate::parse(text, opts) {
         Ok(root) => root,
         Err(e) => {
-            if eff.excerpts {
-                result.secrets = Secrets::from_text(text);
-            }
             result.diagnostics.push(parse_diagnostic(text, &e));
             return;
         }
     };
     if eff.excerpts {
-        result.secrets = Secrets::from_tree(text, &root);
+        result.excerpts = Excerpts::parsed(&root);
     }
-    match mfalint::validate_node(&root, eff.kind, opts) {
+    match crate::validate_node(&root, eff.kind, opts) {
         Ok(report) => {
             result.kind = Some(report.kind);
-            result.diagnostics = diag::locate_all(text, &root, &report.findings);
+            result.diagnostics = locate::locate_all(text, &root, &report.findings);
             // Source order; the core's order breaks ties.
             result
                 .diagnostics
@@ -312,7 +322,10 @@ fn check_bytes(result: &mut FileResult, bytes: &[u8], eff: &config::Effective, i
 fn parse_diagnostic(text: &str, e: &Error) -> Diagnostic {
     match e {
         Error::Parse { error, .. } => {
-            let start = error.offset.min(text.len());
+            let mut start = error.offset.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
             let len = text[start..].chars().next().map_or(0, char::len_utf8);
             let span = match error.kind {
                 ParseErrorKind::ByteOrderMark => Span { start: 0, end: 3 },

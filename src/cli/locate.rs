@@ -2,8 +2,8 @@
 
 use std::collections::hash_map::{Entry, HashMap};
 
-use mfalint::json::{LineIndex, Locator, Node, Span, Value};
-use mfalint::{Constraint, Finding, Rule, Severity};
+use crate::json::{LineIndex, Locator, Node, Span, Value};
+use crate::{Constraint, Finding, Rule, Severity};
 use serde::Serialize;
 
 /// A 1-based position; columns count characters (Unicode scalar values).
@@ -146,7 +146,12 @@ fn duplicate_sites(node: &Node, pointer: &mut String, out: &mut Vec<DuplicateSit
                     });
                 }
             }
-            for m in members.iter().filter(|m| descend(&m.value)) {
+            // Nothing beneath a secret is shown: the core reports such a
+            // duplicate at the secret itself.
+            for m in members
+                .iter()
+                .filter(|m| descend(&m.value) && !crate::is_secret_bearing(&m.key))
+            {
                 let len = pointer.len();
                 append_segment(pointer, &m.key);
                 duplicate_sites(&m.value, pointer, out);

@@ -17,11 +17,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use mfalint::{Kind, Mode, Options, RuleSet, Severity};
+use crate::{Kind, Mode, Options, RuleSet, Severity};
 use serde::Deserialize;
 
-use crate::cli::{CheckArgs, FailOn};
-use crate::rules;
+use super::args::{CheckArgs, FailOn};
+use super::rules;
 
 pub const FILE_NAME: &str = "mfalint.toml";
 
@@ -196,7 +196,7 @@ fn apply(
     ignore: &[String],
     severity: &[(String, String)],
 ) -> Result<(), ConfigError> {
-    let err = |e: mfalint::UnknownSelector| ConfigError(format!("{origin}: {e}"));
+    let err = |e: crate::UnknownSelector| ConfigError(format!("{origin}: {e}"));
     if let Some(sel) = select {
         sel.iter().try_for_each(|s| check_selector(s, origin))?;
         let refs: Vec<&str> = sel.iter().map(String::as_str).collect();
@@ -280,8 +280,9 @@ pub fn effective(
             options.mode = parse_mode(m, &origin)?;
         }
         if let Some(k) = &s.kind {
-            kind =
-                Some(crate::cli::parse_kind(k).map_err(|e| ConfigError(format!("{origin}: {e}")))?);
+            kind = Some(
+                super::args::parse_kind(k).map_err(|e| ConfigError(format!("{origin}: {e}")))?,
+            );
         }
         if let Some(f) = &s.fail_on {
             fail_on = parse_fail_on(f, &origin)?;
@@ -318,7 +319,7 @@ pub fn effective(
         };
     }
     Ok(Effective {
-        excerpts: args.format == crate::cli::Format::Human,
+        excerpts: args.format == super::args::Format::Human,
         options,
         kind,
         fail_on,

@@ -1,177 +1,18 @@
-//! Output formats of `mfalint check`. None of them prints a secret: the
-//! messages never hold one, and excerpts are masked.
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 
-use mfalint::Severity;
 use serde::Serialize;
 
-use crate::check::{counts, FileResult, Run};
-use crate::cli::Format;
-use crate::diag::Region;
-use crate::excerpt::printable;
-use crate::json_report;
-use crate::parallel;
-use crate::rules;
+use crate::Severity;
 
-pub fn print(format: Format, run: &Run) {
-    // JSON and SARIF stream into a buffer instead of building a string:
-    // 10,000 files make megabytes of report.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    // A closed pipe (`| head`) is not worth an error of its own.
-    let _ = match format {
-        Format::Human => human(run, &mut out),
-        Format::Json => json_report::json_report(run, &mut out),
-        Format::Sarif => sarif(run, &mut out),
-        Format::Github => out.write_all(github(run).as_bytes()),
-    }
-    .and_then(|()| out.flush());
-}
+use super::super::commands::Run;
+use super::super::locate::Region;
+use super::super::rules;
 
 fn pretty(out: &mut impl std::io::Write, v: &impl Serialize) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, v)?;
     out.write_all(b"\n")
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-fn location(file: &FileResult, r: &Region) -> String {
-    format!(
-        "{}:{}:{}",
-        printable(&file.path),
-        r.start.line,
-        r.start.column
-    )
-}
-
-/// Files per block of human output rendered by one thread, and blocks
-/// per wave (excerpts make human output the costliest to render).
-const HUMAN_BLOCK: usize = 32;
-const HUMAN_WAVE: usize = 16;
-
-pub fn human(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    let render = |files: &[FileResult], text: &mut Vec<u8>| {
-        for file in files {
-            human_file(file, text);
-        }
-    };
-    parallel::render_in_order(&run.files, HUMAN_BLOCK, HUMAN_WAVE, render, |text| {
-        out.write_all(text)
-    })?;
-    out.write_all(human_summary(run).as_bytes())
-}
-
-fn human_file(file: &FileResult, out: &mut Vec<u8>) {
-    for d in &file.diagnostics {
-        let _ = writeln!(
-            out,
-            "{}: {}[{}] {} ({})",
-            location(file, &d.region),
-            d.severity.as_str(),
-            d.code,
-            printable(&d.message),
-            d.rule
-        );
-        if !file.text.is_empty() {
-            let r = &d.region;
-            let excerpt =
-                file.secrets
-                    .excerpt(&file.text, r.start.line, r.bytes.start, r.bytes.end);
-            out.extend_from_slice(excerpt.as_bytes());
-            out.push(b'\n');
-        }
-        for rel in &d.related {
-            let _ = writeln!(
-                out,
-                "  = note: {}: {}",
-                location(file, &rel.region),
-                printable(&rel.message)
-            );
-        }
-        out.push(b'\n');
-    }
-}
-
-/// The last line of human output.
-fn human_summary(run: &Run) -> String {
-    let (errors, warnings) = counts(run);
-    let checked = plural(run.files.len(), "file");
-    let result = if errors + warnings == 0 {
-        "no problems found".to_string()
-    } else {
-        let with = run
-            .files
-            .iter()
-            .filter(|f| !f.diagnostics.is_empty())
-            .count();
-        format!(
-            "{} and {} in {}",
-            plural(errors, "error"),
-            plural(warnings, "warning"),
-            plural(with, "file")
-        )
-    };
-    let unchecked = if run.problems.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "; {} could not be checked (see the errors above)",
-            plural(run.problems.len(), "path")
-        )
-    };
-    format!("Checked {checked}: {result}{unchecked}.\n")
-}
-
-/// GitHub workflow-command escaping of a message.
-fn gh_data(s: &str) -> String {
-    printable(s)
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// GitHub workflow-command escaping of a property value.
-fn gh_prop(s: &str) -> String {
-    gh_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
-pub fn github(run: &Run) -> String {
-    let mut out = String::new();
-    for file in &run.files {
-        for d in &file.diagnostics {
-            let level = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            let r = &d.region;
-            let mut props = format!(
-                "file={},line={},col={}",
-                gh_prop(&file.path),
-                r.start.line,
-                r.start.column
-            );
-            if r.end.line == r.start.line && r.end.column > r.start.column {
-                let _ = write!(props, ",endColumn={}", r.end.column);
-            }
-            let _ = writeln!(
-                out,
-                "::{level} {props},title={}::{}",
-                gh_prop(&format!("{} {}", d.code, d.rule)),
-                gh_data(&d.message)
-            );
-        }
-    }
-    for p in &run.problems {
-        let _ = writeln!(out, "::error title=mfalint::{}", gh_data(&p.message));
-    }
-    out
 }
 
 /// A relative path as a URI reference (percent-encoding what needs it).
@@ -356,7 +197,7 @@ struct SarifLog<'a> {
 
 /// `--format sarif`: SARIF 2.1.0, paths relative to `%SRCROOT%` (the
 /// directory mfalint ran in), 1-based columns in code points.
-pub fn sarif(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
+pub fn write(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let all = rules::all();
     let rules_json = all
         .iter()

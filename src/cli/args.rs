@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::{Kind, Mode};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use mfalint::{Kind, Mode};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -79,21 +79,22 @@ pub fn parse_kind(s: &str) -> Result<Kind, String> {
 /// Parser limits for untrusted files (`mfalint::json::Limits`).
 #[derive(Debug, Clone, Copy, Args)]
 pub struct LimitArgs {
-    /// Largest file accepted, in bytes (default 67108864, 64 MiB); larger files are MFA000.
-    #[arg(long, value_name = "BYTES")]
-    pub max_bytes: Option<usize>,
-    /// Deepest nesting of arrays/objects accepted (default 128, at most 256); deeper files are MFA000.
-    #[arg(long, value_name = "LEVELS")]
-    pub max_depth: Option<usize>,
+    /// Largest file accepted, in bytes (default 67108864, 64 MiB; at least 1); larger files are MFA000.
+    #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_bytes: Option<u64>,
+    /// Deepest nesting of arrays/objects accepted (default 128, 1 to 256); deeper files are MFA000.
+    #[arg(long, value_name = "LEVELS", value_parser = clap::value_parser!(u16).range(1..=crate::json::Limits::MAX_DEPTH_CAP as i64))]
+    pub max_depth: Option<u16>,
 }
 
 impl LimitArgs {
-    pub fn apply(&self, limits: &mut mfalint::json::Limits) {
+    pub fn apply(&self, limits: &mut crate::json::Limits) {
         if let Some(b) = self.max_bytes {
-            limits.max_bytes = b;
+            // Past the address space, every input fits.
+            limits.max_bytes = usize::try_from(b).unwrap_or(usize::MAX);
         }
         if let Some(d) = self.max_depth {
-            limits.max_depth = d.min(mfalint::json::Limits::MAX_DEPTH_CAP);
+            limits.max_depth = usize::from(d);
         }
     }
 }
@@ -165,9 +166,12 @@ pub struct RewriteArgs {
     /// Payload kind (default: detected from the shape).
     #[arg(long, value_parser = parse_kind, value_name = "KIND")]
     pub kind: Option<Kind>,
-    /// Rewrite the file in place, atomically (temporary file, fsync, rename; permissions kept).
+    /// Rewrite the file in place, atomically (temporary file, fsync, rename; owner, group and mode kept; untouched when nothing changes).
     #[arg(long)]
     pub write: bool,
+    /// With --write: rewrite a file that has several hard links (the other names keep the old content).
+    #[arg(long, requires = "write")]
+    pub break_hard_links: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }

@@ -1,0 +1,22 @@
+//! One module per subcommand.
+
+mod check;
+mod info;
+mod rewrite;
+mod schema;
+
+pub(crate) use check::{counts, FileProblem, FileResult, Run};
+
+use super::args::Command;
+use super::{Console, Status};
+
+pub(crate) fn run(command: Command, console: &mut Console) -> Status {
+    match command {
+        Command::Check(a) => check::run(a, console),
+        Command::Rules(a) => info::rules(a, console),
+        Command::Explain(a) => info::explain(a, console),
+        Command::Normalize(a) => rewrite::normalize(a, console),
+        Command::Redact(a) => rewrite::redact(a, console),
+        Command::Schema(a) => schema::run(a, console),
+    }
+}
