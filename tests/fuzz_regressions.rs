@@ -1,11 +1,15 @@
 //! Replays every input the fuzzers found (tests/data/fuzz/<target>/) through
 //! the fuzz targets' own invariants (fuzz/src/invariants.rs), in the normal
 //! test suite, without nightly or cargo-fuzz. Every input goes through all
-//! three targets' checks, not only the one that found it.
+//! four targets' checks, not only the one that found it.
 
 #[allow(dead_code)]
 #[path = "../fuzz/src/invariants.rs"]
 mod invariants;
+
+#[allow(dead_code)]
+#[path = "../fuzz/src/faces.rs"]
+mod faces;
 
 use std::path::PathBuf;
 
@@ -36,6 +40,16 @@ fn replay(target: &str) {
             ("report", invariants::check_report as fn(&[u8])),
             ("located", invariants::check_located),
             ("roundtrip", invariants::check_roundtrip),
+            ("cli", faces::check_cli),
+            ("cli --write", |d: &[u8]| {
+                let dir = std::env::temp_dir().join(format!(
+                    "mfalint-replay-{}-{:?}",
+                    std::process::id(),
+                    std::thread::current().id()
+                ));
+                std::fs::create_dir_all(&dir).unwrap();
+                faces::check_writes(&dir, d);
+            }),
         ] {
             let ok = std::panic::catch_unwind(|| f(&data)).is_ok();
             assert!(ok, "{target}/{name} fails the {check} invariants");
@@ -56,6 +70,36 @@ fn located_inputs() {
 #[test]
 fn roundtrip_inputs() {
     replay("roundtrip");
+}
+
+#[test]
+fn cli_inputs() {
+    replay("cli");
+}
+
+/// The panic found by the mutation run over the release CLI: invalid UTF-8
+/// right after a backslash in a string made the human format's excerpt
+/// slice inside a character. Every format now reports MFA000 (exit 1).
+#[test]
+fn invalid_utf8_after_a_backslash_is_a_located_parse_error() {
+    let data = b"{\"a\\\xff\": 1}";
+    assert_eq!(data.len(), 10);
+    let dir = std::env::temp_dir().join(format!("mfalint-repro-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("f.json");
+    std::fs::write(&path, data).unwrap();
+    let file = path.to_str().unwrap();
+    for format in ["human", "json", "sarif", "github"] {
+        let ran = faces::mfalint(&["check", "--format", format, file], b"");
+        assert_eq!(
+            ran.status,
+            mfalint::cli::Status::Findings,
+            "{format}: {}",
+            ran.stderr
+        );
+        assert!(ran.stdout.contains("MFA000"), "{format}: {}", ran.stdout);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// roundtrip/redact-not-idempotent-on-masks.json: redacting an already
@@ -92,4 +136,23 @@ fn marking_replaces_exactly_the_secrets() {
     let expected = mfalint::parse(&expected, &mfalint::Options::default()).unwrap();
     assert!(invariants::same(&marked, &expected));
     assert_eq!(invariants::secrets(&root), ["tok-123", "s", "5"]);
+}
+
+/// Beneath a secret-bearing key (a near miss here), every key and string
+/// is marked, and redact replaced the value whole.
+#[test]
+fn marking_covers_everything_beneath_a_near_miss() {
+    let text = r#"{"okta_tokne": {"abc": ["de", 1]}, "host": "h"}"#;
+    let root = mfalint::parse(text, &mfalint::Options::default()).unwrap();
+    let marker = invariants::marker_for(text);
+    let marked = invariants::with_marked_secrets(&root, marker);
+    let m = |n: usize| std::iter::repeat_n(marker, n).collect::<String>();
+    let expected = format!(
+        r#"{{"okta_tokne": {{"{}": ["{}", 1]}}, "host": "h"}}"#,
+        m(3),
+        m(2)
+    );
+    let expected = mfalint::parse(&expected, &mfalint::Options::default()).unwrap();
+    assert!(invariants::same(&marked, &expected));
+    assert_eq!(invariants::secrets(&root), ["abc", "de", "1"]);
 }

@@ -10,7 +10,7 @@ use mfalint::{envelope, Kind, Mode, Options, Report};
 
 /// Inputs larger than this are skipped by the checks that re-run the
 /// whole pipeline several times (the fuzzers' own `-max_len` is smaller).
-const MAX_INPUT: usize = 1 << 20;
+pub const MAX_INPUT: usize = 1 << 20;
 
 /// Options with every rule on (MFA081 plaintext-secret included), so
 /// every message template is exercised.
@@ -72,7 +72,7 @@ fn everything_in(node: &Node, out: &mut Vec<String>) {
 /// non-secret scalar of the document (messages name keys and echo short
 /// timeouts), and the spec's own words (field names, enums, patterns,
 /// rule names). A secret that is also one of these is not a leak.
-fn allowed_corpus(root: &Node, secrets: &[String]) -> String {
+pub fn allowed_corpus(root: &Node, secrets: &[String]) -> String {
     let mut out = String::new();
     fn walk(node: &Node, secrets: &[String], out: &mut String) {
         match &node.value {
@@ -160,7 +160,7 @@ fn assert_span_ok(text: &str, span: json::Span, what: &str) {
 /// most one past the line's last character.
 pub fn assert_line_col_ok(text: &str, offset: usize, what: &str) {
     let at = json::line_col(text, offset);
-    let lines: Vec<&str> = text.split('\n').collect();
+    let lines = lines_of(text);
     assert!(
         at.line >= 1 && at.line <= lines.len(),
         "{what}: line {} of {}",
@@ -174,6 +174,27 @@ pub fn assert_line_col_ok(text: &str, offset: usize, what: &str) {
         at.column,
         line.chars().count()
     );
+}
+
+/// The lines of `text`, ended by `\n`, `\r\n` or a lone `\r` (the `\r` of
+/// a `\r\n` stays on its line).
+fn lines_of(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let pieces: Vec<&str> = text.split('\n').collect();
+    for (i, piece) in pieces.iter().enumerate() {
+        // Only a piece followed by a `\n` can end in the `\r` of a `\r\n`.
+        let (body, crlf) = match piece.strip_suffix('\r') {
+            Some(b) if i + 1 < pieces.len() => (b, true),
+            _ => (*piece, false),
+        };
+        let mut parts: Vec<&str> = body.split('\r').collect();
+        if crlf {
+            let last = parts.pop().unwrap_or_default();
+            parts.push(&piece[piece.len() - last.len() - 1..]);
+        }
+        out.extend(parts);
+    }
+    out
 }
 
 /// Whether some key along `pointer` occurs more than once in its object.

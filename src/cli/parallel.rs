@@ -3,10 +3,17 @@
 
 use std::sync::Mutex;
 
+/// The number of threads to use, asked once per process (the standard
+/// library reads cgroup files every time).
+fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
 /// Calls `work` on consecutive blocks of up to `block` items, on up to
 /// `available_parallelism` threads (the calling one included).
 pub fn for_each_block<T: Send>(items: &mut [T], block: usize, work: impl Fn(&mut [T]) + Sync) {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = threads();
     let helpers = threads
         .min(items.len().div_ceil(block.max(1)))
         .saturating_sub(1);
