@@ -117,15 +117,24 @@ pub fn open(path: &Path, limit: usize, allow_hard_links: bool) -> Result<Origina
     // waits for the lock: then the lock is on the old file, so try again.
     for _ in 0..100 {
         let target = fs::canonicalize(path)?;
-        // Refused without opening it (a FIFO would block the open).
+        // Refused without opening it (a FIFO would block the open), and
+        // opened non-blocking where the platform allows, in case it was
+        // swapped for one in between.
         files::regular(&fs::metadata(&target)?)?;
-        let file = OpenOptions::new().read(true).open(&target)?;
+        let mut options = OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+        }
+        let file = options.open(&target)?;
+        files::regular(&file.metadata()?)?;
         file.lock()?;
         let meta = file.metadata()?;
         if !same_file(&meta, &fs::metadata(&target)?) {
             continue;
         }
-        files::regular(&meta)?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
@@ -151,6 +160,21 @@ pub fn open(path: &Path, limit: usize, allow_hard_links: bool) -> Result<Origina
         });
     }
     Err(WriteError::ChangedMeanwhile)
+}
+
+impl Original {
+    /// How many other names the file has (hard links), which keep the old
+    /// content after a rewrite.
+    pub fn other_links(&self) -> u64 {
+        #[cfg(unix)]
+        let links = {
+            use std::os::unix::fs::MetadataExt;
+            self.meta.nlink()
+        };
+        #[cfg(not(unix))]
+        let links = 1u64;
+        links.saturating_sub(1)
+    }
 }
 
 fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {

@@ -21,9 +21,14 @@ use crate::{Kind, Mode, Options, RuleSet, Severity};
 use serde::Deserialize;
 
 use super::args::{CheckArgs, FailOn};
+use super::files::ReadOutcome;
 use super::rules;
 
 pub const FILE_NAME: &str = "mfalint.toml";
+
+/// Configuration files are small: a bigger one (or a device) is refused
+/// rather than read.
+const MAX_CONFIG_BYTES: usize = 1 << 20;
 
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -74,9 +79,24 @@ impl std::fmt::Display for ConfigError {
 /// Reads a config file: `mfalint.toml` (top-level keys) or `pyproject.toml`
 /// (`[tool.mfalint]`; `None` when it has no such table).
 pub fn load(path: &Path) -> Result<Option<Settings>, ConfigError> {
-    let shown = path.display();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ConfigError(format!("{shown}: cannot read configuration: {e}")))?;
+    let shown = super::files::shown(path);
+    let mut bytes = Vec::new();
+    match super::files::read_file_limited(path, MAX_CONFIG_BYTES, &mut bytes) {
+        Ok(ReadOutcome::Whole) => {}
+        Ok(ReadOutcome::TooLarge { size }) => {
+            return Err(ConfigError(format!(
+                "{shown}: cannot read configuration: {}",
+                super::files::too_large_message(size, MAX_CONFIG_BYTES)
+            )))
+        }
+        Err(e) => {
+            return Err(ConfigError(format!(
+                "{shown}: cannot read configuration: {e}"
+            )))
+        }
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| ConfigError(format!("{shown}: cannot read configuration: not UTF-8")))?;
     let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
     if is_pyproject {
         let py: PyProject = toml::from_str(&text)

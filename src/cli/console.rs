@@ -47,17 +47,24 @@ impl<'a> Console<'a> {
     /// `mfalint: error: {message}` on stderr, unsafe characters escaped.
     pub fn error(&mut self, message: impl Display) {
         let line = format!("mfalint: error: {}\n", printable(&message.to_string()));
-        self.err_raw(&line);
+        self.err_bytes(&line);
     }
 
     /// One line on stderr, unsafe characters escaped.
     pub fn note(&mut self, message: impl Display) {
         let line = format!("{}\n", printable(&message.to_string()));
-        self.err_raw(&line);
+        self.err_bytes(&line);
     }
 
-    /// Text on stderr as it is (clap's own messages).
+    /// Text of several lines on stderr (clap's own messages, which quote
+    /// the arguments): unsafe characters other than the line breaks are
+    /// escaped.
     pub fn err_raw(&mut self, text: &str) {
+        self.err_bytes(&printable_lines(text));
+    }
+
+    /// Text on stderr as it is: already escaped.
+    fn err_bytes(&mut self, text: &str) {
         if !self.stderr_failed && self.stderr.write_all(text.as_bytes()).is_err() {
             self.stderr_failed = true;
         }
@@ -139,6 +146,21 @@ pub fn printable(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// [`printable`] line by line: the line breaks are kept.
+pub fn printable_lines(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.split_inclusive('\n')
+            .map(|line| match line.strip_suffix('\n') {
+                Some(l) => format!("{}\n", printable(l)),
+                None => printable(line).into_owned(),
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +176,16 @@ mod tests {
         assert_eq!(printable("del\u{7f}"), "del\\u{7f}");
         assert_eq!(printable("esc\u{1b}[2J"), "esc\\u{1b}[2J");
         assert_eq!(printable("rtl\u{202e}x"), "rtl\\u{202e}x");
+    }
+
+    #[test]
+    fn printable_lines_keeps_the_line_breaks() {
+        let plain = "error: one\n\ntwo\n";
+        assert!(matches!(printable_lines(plain), Cow::Borrowed(s) if s == plain));
+        assert_eq!(
+            printable_lines("error: 'a\rb\u{202e}'\nmore\u{1b}"),
+            "error: 'a\\u{d}b\\u{202e}'\nmore\\u{1b}"
+        );
     }
 
     struct Failing(io::ErrorKind);

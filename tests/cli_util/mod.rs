@@ -1,13 +1,26 @@
-//! Helpers for the CLI tests: run the built binary, temporary directories,
-//! snapshots under `tests/snapshots/cli/`.
+//! Helpers for the CLI tests: run the built binary ([`bin`]: `MFALINT_BIN`
+//! overrides it) or the command line's engine in-process ([`cli`]),
+//! temporary directories, snapshots under `tests/snapshots/cli/`.
 #![allow(dead_code)]
 
-use std::io::Write;
+use std::ffi::OsString;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
+/// This build's binary.
 pub const BIN: &str = env!("CARGO_BIN_EXE_mfalint");
+
+/// The binary the tests run: `MFALINT_BIN` when it is set (another build,
+/// e.g. an older one, to show that a test fails there), else [`BIN`].
+pub fn bin() -> PathBuf {
+    std::env::var_os("MFALINT_BIN")
+        .filter(|p| !p.is_empty())
+        .map_or_else(|| PathBuf::from(BIN), PathBuf::from)
+}
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -33,10 +46,11 @@ impl Out {
 /// Runs `mfalint ARGS` in `dir` with `stdin`, with a clean environment for
 /// the variables the CLI reads.
 pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Out {
-    let mut cmd = Command::new(BIN);
+    let mut cmd = Command::new(bin());
     cmd.args(args)
         .current_dir(dir)
         .env_remove("MFALINT_FAIL_WRITE_AFTER_TEMP")
+        .env_remove("MFALINT_PAUSE_BEFORE_RENAME")
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -61,6 +75,63 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &st
         code: out.status.code().expect("exit code, not a signal"),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// A run of the command line's engine in-process.
+pub struct Captured {
+    /// The exit status, or the panic's message when it panicked.
+    pub status: Result<i32, String>,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
+impl Captured {
+    /// As [`Out`], the streams decoded lossily; panics if the run did.
+    pub fn out(&self) -> Out {
+        Out {
+            code: match &self.status {
+                Ok(code) => *code,
+                Err(panic) => panic!("mfalint panicked: {panic}"),
+            },
+            stdout: String::from_utf8_lossy(&self.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&self.stderr).into_owned(),
+        }
+    }
+}
+
+/// Runs `mfalint ARGS` in-process through `mfalint::cli::run` (what the
+/// binary runs) with `stdin` and in-memory stdout and stderr, under
+/// `catch_unwind`. Relative paths are relative to the test's working
+/// directory, so callers pass absolute ones.
+pub fn cli<S: Into<OsString> + Clone>(args: impl IntoIterator<Item = S>, stdin: &[u8]) -> Captured {
+    let args: Vec<OsString> = std::iter::once(OsString::from("mfalint"))
+        .chain(args.into_iter().map(Into::into))
+        .collect();
+    let mut input = stdin;
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let status = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        mfalint::cli::run(
+            args,
+            mfalint::cli::Io {
+                stdin: &mut input,
+                stdout: &mut stdout,
+                stderr: &mut stderr,
+            },
+        )
+        .code()
+    }))
+    .map_err(|e| {
+        e.downcast_ref::<String>()
+            .cloned()
+            .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "(a panic without a message)".into())
+    });
+    Captured {
+        status,
+        stdout,
+        stderr,
     }
 }
 
@@ -189,6 +260,103 @@ pub fn assert_no_secret(output: &str, secrets: &[String]) {
                 !output.contains(&piece),
                 "output contains `{piece}` of a secret:\n{output}"
             );
+        }
+    }
+}
+
+/// `mfalint` as a [`Command`] without the test hooks of the environment,
+/// for tests that spawn it themselves.
+pub fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("MFALINT_FAIL_WRITE_AFTER_TEMP")
+        .env_remove("MFALINT_PAUSE_BEFORE_RENAME");
+    cmd
+}
+
+/// Whether the tests run as root (`id -u` is 0).
+pub fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// A spawned mfalint whose stdout and stderr are collected by threads, so
+/// that it never blocks on a full pipe while the test waits for it.
+pub struct Timed {
+    pub child: Child,
+    stdout: Option<JoinHandle<Vec<u8>>>,
+    stderr: Option<JoinHandle<Vec<u8>>>,
+}
+
+fn collect(pipe: Option<impl Read + Send + 'static>) -> Option<JoinHandle<Vec<u8>>> {
+    pipe.map(|mut p| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = p.read_to_end(&mut buf);
+            buf
+        })
+    })
+}
+
+impl Timed {
+    /// Spawns `cmd` with stdout and stderr piped (stdin as `cmd` sets it).
+    pub fn spawn(cmd: &mut Command) -> Timed {
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the mfalint binary runs");
+        let stdout = collect(child.stdout.take());
+        let stderr = collect(child.stderr.take());
+        Timed {
+            child,
+            stdout,
+            stderr,
+        }
+    }
+
+    /// Whether it is still running.
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().expect("try_wait").is_none()
+    }
+
+    /// Waits at most `limit` for it to end; past that it is killed and
+    /// the test fails.
+    pub fn finish(mut self, limit: Duration) -> Out {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                break status;
+            }
+            if start.elapsed() > limit {
+                let _ = self.child.kill();
+                let _ = self.child.wait();
+                panic!("mfalint still running after {limit:?}: killed");
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        let text = |h: Option<JoinHandle<Vec<u8>>>| {
+            h.map(|h| String::from_utf8(h.join().unwrap()).expect("output is UTF-8"))
+                .unwrap_or_default()
+        };
+        Out {
+            code: status.code().expect("exit code, not a signal"),
+            stdout: text(self.stdout.take()),
+            stderr: text(self.stderr.take()),
+        }
+    }
+}
+
+impl Drop for Timed {
+    fn drop(&mut self) {
+        // A failed test does not leave its mfalint running.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
         }
     }
 }

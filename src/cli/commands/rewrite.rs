@@ -107,7 +107,18 @@ fn emit(source: Source, shown: &str, text: &str, console: &mut Console) -> Statu
         }
         Source::Locked(mut original) => match atomic_write::replace(&mut original, text.as_bytes())
         {
-            Ok(Replaced::Written) => Status::Ok,
+            Ok(Replaced::Written) => {
+                // Only with --break-hard-links: say what it left behind.
+                let others = original.other_links();
+                if others > 0 {
+                    console.note(format_args!(
+                        "{shown}: rewritten as a new file; its {others} other hard link{} still hold{} the old content",
+                        if others == 1 { "" } else { "s" },
+                        if others == 1 { "s" } else { "" },
+                    ));
+                }
+                Status::Ok
+            }
             Ok(Replaced::Unchanged) => {
                 console.note(format_args!("{shown}: unchanged; the file was not touched"));
                 Status::Ok
