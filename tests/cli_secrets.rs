@@ -13,20 +13,62 @@
 //! parsing right after a secret (unterminated, bad escape, control
 //! character, trailing garbage).
 //!
+//! The files of `common::secret_cases` too: secrets under near misses of
+//! the secret keys (`okta_tokne`, `OKTA_TOKEN`, `oktaToken`, `okta-token`,
+//! `"okta_token "`, `accesskey`, `configProperties.sKey`,
+//! `duo_secret_kye`, keys written with escapes or after a stray
+//! backslash), secrets of every JSON type (numbers, booleans, arrays,
+//! objects keyed by the secret, written twice), and damaged copies of those
+//! files (truncated, unbalanced brackets, stray backslashes and quotes,
+//! invalid UTF-8). Each is checked in every format (from a file and from
+//! stdin), redacted (file and stdin) and normalized (stderr).
+//!
 //! A 4-character piece can also occur by chance ("must", "okta"); each
 //! suspect output is therefore rendered again with a stand-in secret of the
 //! same length made of one character the secret lacks, and a piece counts
 //! as leaked only when it appears with the real secret and not with the
 //! stand-in (as in tests/secrets_property.rs).
+//!
+//! The properties drive the command line in-process (`mfalint::cli::run`,
+//! what the binary runs); the fixed cases also go through the binary, which
+//! `MFALINT_BIN` can point at another build (an older one, to see which
+//! cases it leaks):
+//!
+//! ```text
+//! MFALINT_BIN=/path/to/old/mfalint cargo test --test cli_secrets through_the_binary
+//! ```
 
 mod cli_util;
 mod common;
 
-use cli_util::TempDir;
+use cli_util::{Out, TempDir};
+use common::secret_cases::{self, assume_placement, leaked_piece, show, stand_in, Case};
 use common::strategies::alnum_secret;
 use mfalint::spec::{self, FieldType, Vendor};
+use mfalint::Kind;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
+
+/// How the command line is run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Via {
+    /// `mfalint::cli::run`, in this process.
+    InProcess,
+    /// The binary ([`cli_util::bin`]), in the directory.
+    Binary,
+}
+
+/// Runs `mfalint ARGS` (paths absolute) with `stdin`.
+fn run(via: Via, dir: &TempDir, args: &[&str], stdin: Option<&[u8]>) -> Out {
+    match via {
+        Via::InProcess => cli_util::cli(args, stdin.unwrap_or_default()).out(),
+        Via::Binary => cli_util::run_in(dir.path(), args, stdin, &[]),
+    }
+}
+
+fn path_arg(dir: &TempDir, rel: &str) -> String {
+    dir.path().join(rel).to_str().unwrap().to_string()
+}
 
 /// Where the secret goes in a template (JSON-safe, no secret key holds it
 /// in the examples).
@@ -268,16 +310,17 @@ fn templates(bits: u32) -> Vec<Template> {
 }
 
 /// Every output for the files in `dir` (named `NN-name.json`), labelled.
-fn outputs(dir: &TempDir, templates: &[Template]) -> Vec<(String, String)> {
+fn outputs(via: Via, dir: &TempDir, templates: &[Template]) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    let all = path_arg(dir, ".");
     let checks: [&[&str]; 5] = [
-        &["check", ".", "--format", "human"],
-        &["check", ".", "--format", "json"],
-        &["check", ".", "--format", "sarif"],
-        &["check", ".", "--format", "github"],
+        &["check", &all, "--format", "human"],
+        &["check", &all, "--format", "json"],
+        &["check", &all, "--format", "sarif"],
+        &["check", &all, "--format", "github"],
         &[
             "check",
-            ".",
+            &all,
             "--format",
             "human",
             "--mode",
@@ -287,21 +330,21 @@ fn outputs(dir: &TempDir, templates: &[Template]) -> Vec<(String, String)> {
         ],
     ];
     for args in checks {
-        let o = dir.run(args);
+        let o = run(via, dir, args, None);
         assert!(o.code == 1, "{args:?} exits {}: {}", o.code, o.stderr);
         out.push((args.join(" "), o.all()));
     }
     for (i, t) in templates.iter().enumerate() {
-        let file = format!("{i:02}-{}.json", t.name);
+        let file = path_arg(dir, &format!("{i:02}-{}.json", t.name));
         let mut args = vec!["normalize", file.as_str()];
         if let Some(kind) = t.kind {
             args.extend(["--kind", kind]);
         }
-        let o = dir.run(&args);
+        let o = run(via, dir, &args, None);
         // stdout is the payload itself, secrets included, by design.
         out.push((format!("normalize {file} (stderr)"), o.stderr));
         args[0] = "redact";
-        let o = dir.run(&args);
+        let o = run(via, dir, &args, None);
         assert_eq!(o.code != 0, t.broken, "redact {file}: {}", o.stderr);
         out.push((format!("redact {file}"), o.all()));
     }
@@ -320,28 +363,10 @@ fn write(templates: &[Template], secret: &str) -> TempDir {
     dir
 }
 
-/// A piece of `secret` (4 characters) in `out` and not in `base`.
-fn leaked_piece(secret: &str, out: &str, base: &str) -> Option<String> {
-    let chars: Vec<char> = secret.chars().collect();
-    chars
-        .windows(4)
-        .map(|w| w.iter().collect::<String>())
-        .find(|p| out.contains(p.as_str()) && !base.contains(p.as_str()))
-}
-
-fn stand_in(secret: &str) -> String {
-    let filler = ('a'..='z')
-        .chain('A'..='Z')
-        .chain('0'..='9')
-        .find(|c| !secret.contains(*c))
-        .unwrap();
-    std::iter::repeat_n(filler, secret.chars().count()).collect()
-}
-
 fn check_secret(secret: &str, bits: u32) -> Result<(), TestCaseError> {
     let templates = templates(bits);
     let dir = write(&templates, secret);
-    let real = outputs(&dir, &templates);
+    let real = outputs(Via::InProcess, &dir, &templates);
     let suspect = real
         .iter()
         .any(|(_, out)| leaked_piece(secret, out, "").is_some());
@@ -351,10 +376,15 @@ fn check_secret(secret: &str, bits: u32) -> Result<(), TestCaseError> {
     // Only now: the same files with a stand-in, to rule out chance pieces.
     let stand_in = stand_in(secret);
     let base_dir = write(&templates, &stand_in);
-    let baseline = outputs(&base_dir, &templates);
+    let baseline = outputs(Via::InProcess, &base_dir, &templates);
     prop_assert_eq!(real.len(), baseline.len());
     for ((label, out), (base_label, base)) in real.iter().zip(&baseline) {
-        prop_assert_eq!(label, base_label);
+        // The same label in the other directory.
+        let base_label = base_label.replace(
+            base_dir.path().to_str().unwrap(),
+            dir.path().to_str().unwrap(),
+        );
+        prop_assert_eq!(label, &base_label);
         prop_assert!(!out.contains(secret), "{} contains the secret", label);
         if let Some(piece) = leaked_piece(secret, out, base) {
             return Err(TestCaseError::fail(format!(
@@ -366,7 +396,7 @@ fn check_secret(secret: &str, bits: u32) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn no_cli_output_contains_a_secret_or_a_piece_of_it(secret in alnum_secret(), bits in any::<u32>()) {
@@ -411,7 +441,7 @@ fn the_files_have_every_secret_field_and_the_check_catches_a_leak() {
     for code in ["MFA000", "MFA001", "MFA002", "MFA040", "MFA081"] {
         assert!(text.contains(code), "no {code} finding");
     }
-    let outs = outputs(&dir, &templates);
+    let outs = outputs(Via::Binary, &dir, &templates);
     assert!(outs
         .iter()
         .all(|(_, o)| leaked_piece(secret, o, "").is_none()));
@@ -421,4 +451,186 @@ fn the_files_have_every_secret_field_and_the_check_catches_a_leak() {
     assert!(leaked_piece(secret, "starts with Zq7W", "").is_some());
     assert!(leaked_piece(secret, "starts with Zq7", "").is_none());
     assert!(leaked_piece(secret, "Zq7W", "xx Zq7W").is_none());
+}
+
+// ------------------------------------------------- near misses, types, damage
+
+/// Every output of the command line for one file (`case.json` in `dir`,
+/// written here) holding a secret of `kind`, labelled: `check` in every
+/// format from the file, `check` from stdin, `redact` of the file and of
+/// stdin, `normalize`'s stderr (its stdout is the payload, by design).
+fn case_outputs(via: Via, dir: &TempDir, kind: Kind, bytes: &[u8]) -> Vec<(String, String)> {
+    let file = dir.write("case.json", bytes);
+    let file = file.to_str().unwrap();
+    let k = kind.id();
+    let runs: [(&[&str], bool, bool); 12] = [
+        (&["check", file, "--format", "human"], false, false),
+        (&["check", file, "--format", "json"], false, false),
+        (&["check", file, "--format", "sarif"], false, false),
+        (&["check", file, "--format", "github"], false, false),
+        (
+            &[
+                "check",
+                file,
+                "--kind",
+                k,
+                "--mode",
+                "export",
+                "--extend-select",
+                "ALL",
+            ],
+            false,
+            false,
+        ),
+        (
+            &["check", "-", "--format", "json", "--kind", k],
+            true,
+            false,
+        ),
+        (&["check", "-", "--format", "human"], true, false),
+        (&["redact", file], false, false),
+        (&["redact", "-", "--kind", k], true, false),
+        (&["normalize", file], false, true),
+        (&["normalize", file, "--kind", k], false, true),
+        (&["normalize", "-", "--kind", k], true, true),
+    ];
+    let mut out = Vec::new();
+    for (args, stdin, stderr_only) in runs {
+        let o = run(via, dir, args, stdin.then_some(bytes));
+        let label = args.join(" ").replace(file, "FILE");
+        if stderr_only {
+            out.push((format!("{label} (stderr)"), o.stderr));
+        } else {
+            out.push((label, o.all()));
+        }
+    }
+    out
+}
+
+/// The leaks in `real` (outputs for `secret`): the secret, a piece of it
+/// the stand-in's output of the same label lacks, or a boolean next to its
+/// key.
+fn leaks(
+    case: &Case,
+    written: &secret_cases::Written,
+    secret: &str,
+    real: &[(String, String)],
+    baseline: &[(String, String)],
+) -> Vec<String> {
+    let mut found = Vec::new();
+    for (label, out) in real {
+        let base = baseline
+            .iter()
+            .find(|(l, _)| l == label)
+            .map_or("", |(_, b)| b.as_str());
+        if out.contains(secret) {
+            found.push(format!("{label}: shows the secret {secret:?}\n{out}"));
+        } else if let Some(piece) = leaked_piece(secret, out, base) {
+            found.push(format!(
+                "{label}: shows {piece:?}, a piece of the secret {secret:?}\n{out}"
+            ));
+        }
+        if let Some(shown) = case.bool_leak(written, out) {
+            found.push(format!("{label}: shows the boolean: {shown:?}\n{out}"));
+        }
+    }
+    found
+}
+
+/// Checks one case through `via`: the outputs for the stand-in are only
+/// made when an output looks suspect.
+fn case_leaks(via: Via, dir: &TempDir, case: &Case, secret: &str) -> Vec<String> {
+    let written = case.write(secret);
+    let real = case_outputs(via, dir, case.kind(), &written.bytes);
+    let suspect = real.iter().any(|(_, out)| {
+        leaked_piece(secret, out, "").is_some() || case.bool_leak(&written, out).is_some()
+    });
+    if !suspect {
+        return Vec::new();
+    }
+    let base = case.write(&stand_in(secret));
+    let baseline = case_outputs(via, dir, case.kind(), &base.bytes);
+    leaks(case, &written, secret, &real, &baseline)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Near-miss keys, secrets of every type, escapes and damage: nothing
+    /// the command line prints shows the secret.
+    #[test]
+    fn no_cli_output_shows_a_near_miss_any_type_or_a_damaged_secret((case, secret) in secret_cases::case()) {
+        let written = case.write(&secret);
+        assume_placement(&case, &written, &secret)?;
+        let dir = TempDir::new();
+        let found = case_leaks(Via::InProcess, &dir, &case, &secret);
+        prop_assert!(
+            found.is_empty(),
+            "{} ({}) file {}:\n{}",
+            case.template_name(),
+            case.kind(),
+            show(&written.bytes),
+            found.join("\n")
+        );
+    }
+}
+
+/// The fixed cases (every named near miss, every value type, every key
+/// writing, every sort of damage) through the binary, one file at a time.
+/// Every case that leaks is listed, so a run against another build
+/// (`MFALINT_BIN`) names all it gets wrong.
+#[test]
+fn fixed_cases_show_no_secret_through_the_binary() {
+    fixed_cases(Via::Binary);
+}
+
+/// The same in-process.
+#[test]
+fn fixed_cases_show_no_secret_in_process() {
+    fixed_cases(Via::InProcess);
+}
+
+fn fixed_cases(via: Via) {
+    let dir = TempDir::new();
+    let mut failures = Vec::new();
+    let mut example = None;
+    let cases = secret_cases::fixed_cases();
+    for (name, case) in &cases {
+        let secret = if case.shape.digits() {
+            "8172635401827364"
+        } else {
+            "Zq7Wv3Xy9Kp2Lm4N"
+        };
+        let found = case_leaks(via, &dir, case, secret);
+        if !found.is_empty() {
+            let labels: Vec<&str> = found
+                .iter()
+                .map(|f| f.split_once(": ").map_or(f.as_str(), |(l, _)| l))
+                .collect();
+            failures.push(format!(
+                "{name} ({}): {}",
+                case.template_name(),
+                labels.join("; ")
+            ));
+            example.get_or_insert_with(|| {
+                format!(
+                    "{name}: file {}\n{}",
+                    show(&case.write(secret).bytes),
+                    found[0]
+                )
+            });
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixed cases leak ({}):\n{}\n\nThe first in full: {}",
+        failures.len(),
+        cases.len(),
+        match via {
+            Via::Binary => cli_util::bin().display().to_string(),
+            Via::InProcess => "in-process".into(),
+        },
+        failures.join("\n"),
+        example.unwrap_or_default()
+    );
 }

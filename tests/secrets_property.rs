@@ -5,6 +5,16 @@
 //! Display, no serialized report, no API error envelope and no `redact`
 //! output contains the secret or any 4-character piece of it.
 //!
+//! The same holds for the files of `common::secret_cases`: secrets under
+//! near misses of the secret keys (`okta_tokne`, `OKTA_TOKEN`, `sKey`, keys
+//! written with escapes or after a stray backslash), secrets of every JSON
+//! type (numbers, booleans, arrays, objects keyed by the secret), and
+//! damaged files (truncated, unbalanced, stray backslashes and quotes,
+//! invalid UTF-8). There every output of the library is checked: each
+//! finding's message and pointer, the report's Display and JSON, the API
+//! error envelope, the error of a file that cannot be validated, `redact`,
+//! and `normalize`'s filled pointers and values and its errors.
+//!
 //! A 4-character piece can also occur by chance in text that has nothing to
 //! do with the secret ("must", "okta"); each output is therefore also
 //! rendered with a stand-in secret of the same length made of one character
@@ -13,6 +23,7 @@
 
 mod common;
 
+use common::secret_cases::{self, assume_placement, leaked_piece, show, stand_in};
 use common::strategies::{alnum_secret, Flavor};
 use mfalint::spec::{self, Vendor};
 use mfalint::{envelope, Kind, Mode, Options};
@@ -272,4 +283,203 @@ fn the_check_catches_a_leak() {
     let duo = payload(Kind::SailpointDuoConfig, &[], secret, Errors(0));
     assert!(duo.contains(&format!("\"accessKey\":\"{secret}\"")));
     assert!(duo.contains(&format!("\"skey\":\"{secret}\"")));
+}
+
+/// Every output of the library for a file (bytes, maybe not UTF-8 and maybe
+/// not JSON), labelled; `kind` is the payload's, also passed explicitly.
+fn library_outputs(bytes: &[u8], kind: Kind) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut all_rules = Options::default();
+    all_rules.rules.select("ALL").unwrap();
+    let export = Options {
+        mode: Mode::Export,
+        ..Options::default()
+    };
+    for (label, opts) in [
+        ("default", Options::default()),
+        ("export", export),
+        ("all rules", all_rules),
+    ] {
+        for k in [None, Some(kind)] {
+            let label = match k {
+                None => format!("{label} detected"),
+                Some(k) => format!("{label} {k}"),
+            };
+            match mfalint::validate_bytes(bytes, k, &opts) {
+                Ok(report) => {
+                    for (i, f) in report.findings.iter().enumerate() {
+                        out.push((format!("{label} message {i} {}", f.code), f.message.clone()));
+                        out.push((format!("{label} pointer {i} {}", f.code), f.pointer.clone()));
+                    }
+                    out.push((format!("{label} Display"), report.to_string()));
+                    out.push((
+                        format!("{label} JSON"),
+                        serde_json::to_string(&report).unwrap(),
+                    ));
+                    if let Some(body) = envelope::api_error(&report, Some("req-0001")) {
+                        out.push((
+                            format!("{label} api_error"),
+                            serde_json::to_string(&body).unwrap(),
+                        ));
+                    }
+                }
+                Err(e) => out.push((format!("{label} error"), e.to_string())),
+            }
+        }
+    }
+    let opts = Options::default();
+    match mfalint::decode(bytes, &opts) {
+        Ok(text) => {
+            match mfalint::redact(text, &opts) {
+                Ok(r) => out.push(("redact".into(), r)),
+                Err(e) => out.push(("redact error".into(), e.to_string())),
+            }
+            for k in [None, Some(kind)] {
+                match mfalint::normalize(text, k, &opts) {
+                    Ok(n) => {
+                        for f in &n.filled {
+                            out.push((
+                                format!("normalize {k:?} filled"),
+                                format!("{} = {}", f.pointer, f.value),
+                            ));
+                        }
+                    }
+                    Err(e) => out.push((format!("normalize {k:?} error"), e.to_string())),
+                }
+            }
+        }
+        Err(e) => out.push(("decode error".into(), e.to_string())),
+    }
+    out
+}
+
+/// The chance-match rule over labelled outputs: a piece counts when the
+/// output of the same label for the stand-in lacks it.
+fn no_leak(
+    secret: &str,
+    real: &[(String, String)],
+    baseline: &[(String, String)],
+    file: &[u8],
+) -> Result<(), TestCaseError> {
+    for (label, out) in real {
+        let base = baseline
+            .iter()
+            .find(|(l, _)| l == label)
+            .map_or("", |(_, b)| b.as_str());
+        prop_assert!(
+            !out.contains(secret),
+            "{label} contains the secret {secret:?}\nfile: {}\noutput: {out}",
+            show(file)
+        );
+        if let Some(piece) = leaked_piece(secret, out, base) {
+            prop_assert!(
+                false,
+                "{label} contains {piece:?}, a piece of the secret {secret:?}\nfile: {}\noutput: {out}",
+                show(file)
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Near-miss keys, every type of value, escapes and damage: no output
+    /// of the library shows the secret, a piece of it, or a boolean next to
+    /// its key.
+    #[test]
+    fn no_output_shows_a_near_miss_any_type_or_a_damaged_secret((case, secret) in secret_cases::case()) {
+        let written = case.write(&secret);
+        assume_placement(&case, &written, &secret)?;
+        let real = library_outputs(&written.bytes, case.kind());
+        for (label, out) in &real {
+            if let Some(shown) = case.bool_leak(&written, out) {
+                prop_assert!(false, "{label} shows the boolean: {shown}\nfile: {}", show(&written.bytes));
+            }
+        }
+        if real.iter().any(|(_, out)| leaked_piece(&secret, out, "").is_some()) {
+            let baseline = library_outputs(&case.write(&stand_in(&secret)).bytes, case.kind());
+            no_leak(&secret, &real, &baseline, &written.bytes)?;
+        }
+    }
+}
+
+/// Every named near miss and every generated one is secret-bearing for the
+/// library (the rule the property relies on), and the fixed cases cover
+/// what the strategy generates.
+#[test]
+fn near_misses_are_secret_bearing() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    for key in secret_cases::NAMED_NEAR_MISSES {
+        assert!(mfalint::is_secret_bearing(key), "{key:?}");
+    }
+    let mut runner = TestRunner::deterministic();
+    let keys = secret_cases::near_miss_key();
+    for _ in 0..2000 {
+        let key = keys.new_tree(&mut runner).unwrap().current();
+        assert!(mfalint::is_secret_bearing(&key), "{key:?}");
+    }
+    let cases = secret_cases::fixed_cases();
+    assert!(cases.len() > 60, "{}", cases.len());
+    for (name, case) in &cases {
+        // The file holds the secret (booleans aside): it differs from the
+        // stand-in's.
+        let secret = "8172635401827364";
+        let differs = case.write(secret).bytes != case.write(&stand_in(secret)).bytes;
+        assert_eq!(
+            differs,
+            !matches!(case.shape, secret_cases::Shape::Bool(_)),
+            "{name}"
+        );
+        // And the check finds it where it is shown by design: `normalize`'s
+        // text is the payload, secrets included.
+        if case.shape == secret_cases::Shape::Str(None) && case.damage.is_empty() {
+            let secret = "Zq7Wv3Xy9Kp2Lm4N";
+            let text = |s: &str| {
+                let bytes = case.write(s).bytes;
+                let text = String::from_utf8(bytes).unwrap();
+                mfalint::normalize(&text, Some(case.kind()), &Options::default())
+                    .map_or_else(|e| e.to_string(), |n| n.text)
+            };
+            let parses = mfalint::parse(&case.write(secret).text(), &Options::default()).is_ok();
+            assert_eq!(
+                leaked_piece(secret, &text(secret), &text(&stand_in(secret))).is_some(),
+                parses,
+                "{name}"
+            );
+        }
+    }
+}
+
+/// The library outputs of the fixed cases (the same files the CLI tests
+/// run): a list of every case that shows its secret, so one run names them
+/// all.
+#[test]
+fn fixed_cases_show_no_secret_in_the_library() {
+    let mut failures = Vec::new();
+    for (name, case) in secret_cases::fixed_cases() {
+        let secret = if case.shape.digits() {
+            "8172635401827364"
+        } else {
+            "Zq7Wv3Xy9Kp2Lm4N"
+        };
+        let written = case.write(secret);
+        let real = library_outputs(&written.bytes, case.kind());
+        let baseline = library_outputs(&case.write(&stand_in(secret)).bytes, case.kind());
+        for (label, out) in &real {
+            let base = baseline
+                .iter()
+                .find(|(l, _)| l == label)
+                .map_or("", |(_, b)| b.as_str());
+            if let Some(piece) = leaked_piece(secret, out, base) {
+                failures.push(format!("{name}: {label} shows {piece:?}: {out}"));
+            }
+            if let Some(shown) = case.bool_leak(&written, out) {
+                failures.push(format!("{name}: {label} shows {shown:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

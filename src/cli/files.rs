@@ -117,7 +117,10 @@ fn list(dir: &Path) -> Result<Vec<Found>, String> {
                 found.push(Found::Dir(path, Ok(Vec::new())));
             }
         } else if is_json_name(&name)
-            && (file_type.is_file() || file_type.is_symlink() && path.is_file())
+            // A dangling symlink is kept, so that reading it reports it; a
+            // symlink to a device or FIFO is not a payload file.
+            && (file_type.is_file()
+                || file_type.is_symlink() && (path.is_file() || !path.exists()))
         {
             found.push(Found::File(path));
         }

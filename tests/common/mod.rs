@@ -1,4 +1,5 @@
 //! Shared test helpers.
 #![allow(dead_code)]
 
+pub mod secret_cases;
 pub mod strategies;
