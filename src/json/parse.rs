@@ -62,7 +62,10 @@ pub enum ParseErrorKind {
     ControlCharacter(u32),
     #[error("invalid escape sequence in a string")]
     InvalidEscape,
-    #[error("lone surrogate \\u{0:04x} in a string escape")]
+    /// The escape's digits are not quoted: the string may be a secret.
+    #[error(
+        "lone surrogate in a string escape (a \\u escape of U+D800 to U+DFFF without its pair)"
+    )]
     LoneSurrogate(u32),
     #[error("invalid number: {0}")]
     InvalidNumber(&'static str),
