@@ -1,13 +1,11 @@
-// Hand-written types of the mfalint JavaScript API (pkg/lib/api.js).
-// The report shapes are the Rust crate's serde output, field for field.
+// Types of the mfalint JavaScript API (pkg/lib/api.js). The report shapes
+// are the Rust crate's serde output, field for field. Kinds, rule codes and
+// names, and the payload shapes are generated from the Rust description of
+// the APIs into ./generated.d.ts.
 
-/** The payload kinds mfalint validates. */
-export type Kind =
-  | 'scm-mfa-server'
-  | 'sase-mfa-server'
-  | 'sailpoint-okta-config'
-  | 'sailpoint-duo-config'
-  | 'sailpoint-test-result';
+import type { JsonValue, Kind, RuleCode, RuleName } from './generated.js';
+
+export * from './generated.js';
 
 export declare const KINDS: readonly Kind[];
 
@@ -17,19 +15,6 @@ export type Severity = 'error' | 'warning';
 /** `request`: a body about to be sent (masked secrets are errors);
  * `export`: a GET response or exported file (masked secrets expected). */
 export type Mode = 'request' | 'export';
-
-export type RuleCode =
-  | 'MFA001' | 'MFA002' | 'MFA003' | 'MFA004' | 'MFA010'
-  | 'MFA020' | 'MFA021' | 'MFA022' | 'MFA030' | 'MFA031'
-  | 'MFA040' | 'MFA041' | 'MFA050' | 'MFA051' | 'MFA052'
-  | 'MFA060' | 'MFA061' | 'MFA070' | 'MFA071' | 'MFA080' | 'MFA081';
-
-export type RuleName =
-  | 'duplicate-key' | 'wrong-type' | 'unknown-key' | 'read-only-field' | 'missing-required'
-  | 'scope-count' | 'scope-length' | 'scope-pattern' | 'vendor-count' | 'vendor-missing'
-  | 'min-length' | 'hostname-format' | 'timeout-range' | 'timeout-numeric-string'
-  | 'timeout-not-integer' | 'method-mismatch' | 'enabled-without-credentials'
-  | 'enum-value' | 'uuid-format' | 'masked-secret' | 'plaintext-secret';
 
 /** A rule code (`MFA040`), a code prefix (`MFA04`), a rule name
  * (`min-length`) or `ALL`. Unknown selectors throw an `options` error. */
@@ -152,7 +137,9 @@ export interface RuleInfo {
   code: RuleCode;
   name: RuleName;
   severity: Severity;
-  /** Off unless selected when false (MFA081 in the library). */
+  /** Off unless selected when false (MFA081 in the library). MFA000
+   * parse-error and MFA009 unknown-kind are always on: in this package a
+   * document that cannot be checked throws an `MfalintError` instead. */
   default_enabled: boolean;
   summary: string;
   doc: string;
@@ -186,91 +173,6 @@ export interface SailpointApiError {
 }
 
 export type ApiError = ScmApiError | SailpointApiError;
-
-// ---- Payload shapes, for building payloads in typed code. Validation
-// accepts any value (that is what it checks), these are not required.
-
-export type ScopeKey = 'folder' | 'snippet' | 'device';
-
-export interface OktaAdaptiveV1 {
-  okta_api_host: string;
-  okta_baseuri: string;
-  okta_token: string;
-  okta_org: string;
-  okta_timeout: number;
-}
-
-export interface PingIdentityV1 {
-  ping_api_host?: string;
-  ping_baseuri?: string;
-  ping_use_base64_key: string;
-  ping_token: string;
-  ping_org_alias?: string;
-  ping_org?: string;
-  ping_timeout?: number;
-}
-
-export interface RsaSecuridAccessV1 {
-  rsa_api_host?: string;
-  rsa_baseuri?: string;
-  rsa_accesskey?: string;
-  rsa_accessid?: string;
-  rsa_assurancepolicyid?: string;
-  rsa_timeout?: number;
-}
-
-export interface DuoSecurityV2 {
-  duo_api_host: string;
-  duo_baseuri: string;
-  duo_timeout: number;
-  duo_integration_key: string;
-  duo_secret_key: string;
-}
-
-/** Exactly one vendor key. */
-export type MfaVendorType =
-  | { okta_adaptive_v1: OktaAdaptiveV1 }
-  | { ping_identity_v1: PingIdentityV1 }
-  | { rsa_securid_access_v1: RsaSecuridAccessV1 }
-  | { duo_security_v2: DuoSecurityV2 };
-
-/** Body of POST /mfa-servers and PUT /mfa-servers/:id (Strata Cloud Manager). */
-export type ScmMfaServer = {
-  $schema?: string;
-  /** Read-only: a warning in a request body. */
-  id?: string;
-  name: string;
-  mfa_cert_profile: string;
-  mfa_vendor_type?: MfaVendorType;
-} & ({ folder: string } | { snippet: string } | { device: string });
-
-/** Body of PUT /mfa/okta-verify/config (SailPoint ISC). */
-export interface SailpointOktaConfig {
-  mfaMethod?: 'okta-verify' | null;
-  enabled?: boolean;
-  host?: string | null;
-  accessKey?: string | null;
-  identityAttribute?: string | null;
-}
-
-/** Body of PUT /mfa/duo-web/config (SailPoint ISC). */
-export interface SailpointDuoConfig {
-  mfaMethod?: 'duo-web' | null;
-  enabled?: boolean;
-  host?: string | null;
-  accessKey?: string | null;
-  identityAttribute?: string | null;
-  configProperties?: Record<string, string | number | boolean | null> | null;
-}
-
-/** Response of GET /mfa/:method/test (SailPoint ISC). */
-export interface SailpointTestResult {
-  state: 'SUCCESS' | 'FAILED';
-  error?: string | null;
-}
-
-/** Any JSON value. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** A JSON Schema document (draft 2020-12). */
 export interface JsonSchema {

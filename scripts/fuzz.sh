@@ -14,7 +14,7 @@ for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   extra=()
   [ -d "../tests/data/fuzz/$t" ] && extra+=("../tests/data/fuzz/$t")
-  nice -n 10 cargo +nightly fuzz run -O "$t" "corpus/$t" seeds ../tests/fixtures/rules "${extra[@]}" -- \
+  nice -n 10 cargo +nightly fuzz run -O "$t" "corpus/$t" seeds ../tests/fixtures/rules/* "${extra[@]}" -- \
     -dict=mfalint.dict -max_total_time="$secs" -rss_limit_mb=2048 -max_len=8192 \
     -timeout=10 -print_final_stats=1
 done

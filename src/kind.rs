@@ -1,8 +1,10 @@
 use serde::Serialize;
 
 use crate::json::Node;
+use crate::spec::{palo_alto, sailpoint, Format, KindSpec, Object};
 
-/// The payload kinds mfalint validates (RULINGS.md).
+/// The payload kinds mfalint validates (`docs/rulings.md#kinds`). Each is
+/// described once, by its [`KindSpec`] in [`crate::spec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
@@ -28,26 +30,35 @@ impl Kind {
         Kind::SailpointTestResult,
     ];
 
-    pub fn id(self) -> &'static str {
+    /// Its description.
+    pub fn spec(self) -> &'static KindSpec {
         match self {
-            Kind::ScmMfaServer => "scm-mfa-server",
-            Kind::SaseMfaServer => "sase-mfa-server",
-            Kind::SailpointOktaConfig => "sailpoint-okta-config",
-            Kind::SailpointDuoConfig => "sailpoint-duo-config",
-            Kind::SailpointTestResult => "sailpoint-test-result",
+            Kind::ScmMfaServer => &palo_alto::SCM_KIND,
+            Kind::SaseMfaServer => &palo_alto::SASE_KIND,
+            Kind::SailpointOktaConfig => &sailpoint::OKTA_KIND,
+            Kind::SailpointDuoConfig => &sailpoint::DUO_KIND,
+            Kind::SailpointTestResult => &sailpoint::TEST_RESULT_KIND,
         }
+    }
+
+    /// Its place in [`Kind::ALL`] (the npm package numbers kinds so).
+    pub fn index(self) -> usize {
+        match self {
+            Kind::ScmMfaServer => 0,
+            Kind::SaseMfaServer => 1,
+            Kind::SailpointOktaConfig => 2,
+            Kind::SailpointDuoConfig => 3,
+            Kind::SailpointTestResult => 4,
+        }
+    }
+
+    /// The stable id: `scm-mfa-server`.
+    pub fn id(self) -> &'static str {
+        self.spec().id
     }
 
     pub fn from_id(id: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.id() == id)
-    }
-
-    /// Which API's error envelope a report of this kind renders as.
-    pub fn is_sailpoint(self) -> bool {
-        matches!(
-            self,
-            Kind::SailpointOktaConfig | Kind::SailpointDuoConfig | Kind::SailpointTestResult
-        )
     }
 }
 
@@ -57,10 +68,22 @@ impl std::fmt::Display for Kind {
     }
 }
 
+/// A kind id: `scm-mfa-server`, ...
+impl std::str::FromStr for Kind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Kind::from_id(s).ok_or_else(|| {
+            let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+            format!("unknown kind `{s}` (expected one of: {})", ids.join(", "))
+        })
+    }
+}
+
 /// Why the kind of a payload could not be told from its shape.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DetectError {
-    #[error("cannot tell the payload kind: the document is {0}, not an object")]
+    #[error("cannot tell the payload kind: the document is {} {}, not an object", article(.0), .0)]
     NotAnObject(&'static str),
     #[error("cannot tell the payload kind: it could be {} or {}; {hint}", .candidates[0], .candidates[1])]
     Ambiguous {
@@ -71,11 +94,25 @@ pub enum DetectError {
     Unknown,
 }
 
-const PAN_KEYS: &[&str] = &["name", "mfa_cert_profile", "mfa_vendor_type", "id"];
-const SAILPOINT_CONFIG_KEYS: &[&str] = &["enabled", "host", "accessKey", "identityAttribute"];
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
 
-/// Tells the kind from the payload's shape: a `$schema` naming a kind id,
-/// then the keys only one kind has.
+/// The keys of `object`'s fields (not `$schema`), in `flavor`.
+fn keys(object: &'static Object, scm: bool) -> impl Iterator<Item = &'static str> {
+    object
+        .fields
+        .iter()
+        .filter(move |f| f.name != "$schema" && (scm || !f.scm_only))
+        .map(|f| f.name)
+}
+
+/// Tells the kind from the payload's shape (`docs/rulings.md#kind-detection`):
+/// a `$schema` naming a kind id, then the keys only one kind has.
 pub fn detect(root: &Node) -> Result<Kind, DetectError> {
     if root.members().is_none() {
         return Err(DetectError::NotAnObject(root.type_name()));
@@ -88,35 +125,70 @@ pub fn detect(root: &Node) -> Result<Kind, DetectError> {
     {
         return Ok(kind);
     }
-    if has("query") && has("body") {
-        return Ok(Kind::SaseMfaServer);
+    for kind in Kind::ALL {
+        if let Some(wrapped) = kind.spec().wrapped {
+            if keys(wrapped, true).all(has) {
+                return Ok(kind);
+            }
+        }
     }
-    if ["folder", "snippet", "device"].iter().any(|k| has(k)) {
+    // Strata Cloud Manager's own keys: where the object lives.
+    if keys(&palo_alto::PROFILE, true)
+        .filter(|k| !keys(&palo_alto::PROFILE, false).any(|l| l == *k))
+        .any(has)
+    {
         return Ok(Kind::ScmMfaServer);
     }
-    match root.get("mfaMethod").and_then(Node::as_str) {
-        Some("okta-verify") => return Ok(Kind::SailpointOktaConfig),
-        Some("duo-web") => return Ok(Kind::SailpointDuoConfig),
-        _ => {}
+    let method = root.get("mfaMethod").and_then(Node::as_str);
+    for kind in [Kind::SailpointOktaConfig, Kind::SailpointDuoConfig] {
+        let endpoint = kind.spec().root.fields.iter().find_map(|f| match f.format {
+            Format::Endpoint(m) => Some(m),
+            _ => None,
+        });
+        if method.is_some() && method == endpoint {
+            return Ok(kind);
+        }
     }
-    if has("configProperties") {
+    // Duo's own keys.
+    if keys(&sailpoint::DUO_CONFIG, true)
+        .filter(|k| !keys(&sailpoint::OKTA_CONFIG, true).any(|l| l == *k))
+        .any(has)
+    {
         return Ok(Kind::SailpointDuoConfig);
     }
-    if has("mfaMethod") || SAILPOINT_CONFIG_KEYS.iter().any(|k| has(k)) {
+    if keys(&sailpoint::OKTA_CONFIG, true).any(has) {
         return Err(DetectError::Ambiguous {
             candidates: [Kind::SailpointOktaConfig, Kind::SailpointDuoConfig],
             hint:
                 "set \"mfaMethod\" to \"okta-verify\" or \"duo-web\", or pass the kind explicitly",
         });
     }
-    if PAN_KEYS.iter().any(|k| has(k)) {
+    if keys(&palo_alto::PROFILE, false).any(has) {
         return Err(DetectError::Ambiguous {
             candidates: [Kind::ScmMfaServer, Kind::SaseMfaServer],
             hint: "an SCM body names its folder, snippet or device; a legacy SASE file can be written as {\"query\": {...}, \"body\": {...}}; or pass the kind explicitly",
         });
     }
-    if has("state") || has("error") {
+    if keys(&sailpoint::TEST_RESULT, true).any(has) {
         return Ok(Kind::SailpointTestResult);
     }
     Err(DetectError::Unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A variant missing from `ALL` fails here (`index`, an exhaustive
+    /// match, gives it a place that `ALL` must fill).
+    #[test]
+    fn all_lists_every_kind_once_in_index_order() {
+        for (i, k) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(k.index(), i, "{k}");
+        }
+        let mut ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), Kind::ALL.len(), "kind ids are unique");
+    }
 }

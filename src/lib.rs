@@ -3,61 +3,58 @@
 //! Payload kinds: Palo Alto Strata Cloud Manager and legacy Prisma SASE
 //! `mfa-servers` (Okta, Ping Identity, RSA SecurID, Duo) and SailPoint
 //! Identity Security Cloud `okta-verify` / `duo-web` configuration and test
-//! results. Every finding has a stable rule code, a severity, a JSON Pointer
-//! and a message that names the field and the constraint, never a secret.
+//! results, each described once in [`spec`]. Every finding has a rule
+//! ([`RuleId`], a stable code), a severity, a JSON Pointer and a message
+//! that names the field and the constraint, never a secret.
 //!
 //! ```
-//! use mfalint::{validate_str, Kind, Options};
+//! use mfalint::{validate_str, Kind, Options, RuleId};
 //!
 //! let body = r#"{"name": "okta", "mfa_cert_profile": "cp", "folder": "Shared",
 //!   "mfa_vendor_type": {"okta_adaptive_v1": {"okta_api_host": "acme.okta.com",
 //!   "okta_baseuri": "/api/v1", "okta_token": "short", "okta_org": "acme", "okta_timeout": 30}}}"#;
 //! let report = validate_str(body, Some(Kind::ScmMfaServer), &Options::default()).unwrap();
 //! assert!(!report.is_valid());
-//! assert_eq!(report.findings[0].code, "MFA040");
+//! assert_eq!(report.findings[0].rule, RuleId::MinLength);
+//! assert_eq!(report.findings[0].code(), "MFA040");
 //! assert_eq!(report.findings[0].pointer, "/mfa_vendor_type/okta_adaptive_v1/okta_token");
 //! ```
 //!
-//! The core does no I/O.
+//! The core does no I/O. The command line (feature `cli`, on by default)
+//! lives in [`cli`]; library users who do not want its dependencies
+//! build with `default-features = false`.
 
-mod ctx;
-pub mod envelope;
-mod finding;
+pub mod generate;
 pub mod json;
 mod kind;
-mod kinds;
-mod normalize;
 mod options;
 pub mod params;
-mod pointer;
-mod redact;
 mod report;
-mod rule;
 pub mod rules;
 mod schema;
 mod secrets;
 pub mod spec;
 mod suggest;
+mod transform;
 pub mod typed;
+mod validate;
 
 #[cfg(feature = "cli")]
 pub mod cli;
 
-pub use finding::{Constraint, Finding, Severity};
 pub use kind::{detect, DetectError, Kind};
-pub use normalize::{normalize, normalize_node, Filled, Normalized};
-pub use options::{Mode, Options, RuleSet, UnknownSelector};
-pub use pointer::segments as pointer_segments;
-pub use redact::{mask, redact, redact_node};
-pub use report::Report;
-pub use rule::Rule;
-pub use rules::{rule, RULES};
+pub use options::{Mode, OptionError, Options, RuleSet, Selection, SelectorError};
+pub use report::envelope;
+pub use report::{Constraint, Finding, Related, Report, Severity, Target};
+pub use rules::{rule, Rule, RuleId};
 pub use schema::{schema, schema_id};
-pub use secrets::{is_secret_bearing, is_secret_key, secret_spans, secret_values, SECRET_KEYS};
+pub use secrets::{is_secret_bearing, is_secret_key, secret_keys, secret_spans, secret_values};
+pub use transform::normalize::{normalize, normalize_node, Filled, Normalized};
+pub use transform::redact::{mask, redact, redact_node};
+pub use validate::segments as pointer_segments;
 
-use ctx::Ctx;
 use json::{Node, ParseError};
-use pointer::Ptr;
+use validate::Ctx;
 
 /// Why a document could not be validated at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -90,11 +87,11 @@ pub fn parse<'a>(text: &'a str, opts: &Options) -> Result<Node<'a>, Error> {
 
 /// Checks UTF-8 (and the size limit, before decoding) and returns the text.
 pub fn decode<'a>(bytes: &'a [u8], opts: &Options) -> Result<&'a str, Error> {
-    let too_large = json::ParseErrorKind::TooLarge {
-        size: bytes.len(),
-        limit: opts.limits.max_bytes,
-    };
     if bytes.len() > opts.limits.max_bytes {
+        let too_large = json::ParseErrorKind::TooLarge {
+            size: bytes.len(),
+            limit: opts.limits.max_bytes,
+        };
         return Err(Error::parse(
             "",
             ParseError {
@@ -154,7 +151,7 @@ fn parse_document<'a>(text: &'a str, opts: &Options) -> Result<json::Document<'a
 }
 
 fn report(root: &Node, kind: Option<Kind>, opts: &Options, dups: bool) -> Result<Report, Error> {
-    let (kind, ctx) = check(root, kind, Ctx::new(opts), dups)?;
+    let (kind, ctx) = validate::run(root, kind, Ctx::new(opts), dups)?;
     Ok(Report {
         kind,
         findings: ctx.findings,
@@ -162,31 +159,8 @@ fn report(root: &Node, kind: Option<Kind>, opts: &Options, dups: bool) -> Result
 }
 
 fn verdict(root: &Node, kind: Option<Kind>, opts: &Options, dups: bool) -> Result<bool, Error> {
-    let (_, ctx) = check(root, kind, Ctx::new(opts).verdict_only(), dups)?;
+    let (_, ctx) = validate::run(root, kind, Ctx::new(opts).verdict_only(), dups)?;
     Ok(!ctx.has_error)
-}
-
-/// Runs every rule of the payload's kind (detected when `None`) into `ctx`.
-/// `duplicate_keys`: whether the tree may have an object with a key twice
-/// (the parser knows; a caller's tree may).
-fn check<'o>(
-    root: &Node,
-    kind: Option<Kind>,
-    mut ctx: Ctx<'o>,
-    duplicate_keys: bool,
-) -> Result<(Kind, Ctx<'o>), Error> {
-    let kind = match kind {
-        Some(k) => k,
-        None => detect(root)?,
-    };
-    if kind == Kind::SaseMfaServer {
-        ctx = ctx.soften_borrowed();
-    }
-    if duplicate_keys {
-        rules::structure::check_duplicates(&mut ctx, root, &Ptr::ROOT);
-    }
-    kinds::check(kind, &mut ctx, root);
-    Ok((kind, ctx))
 }
 
 /// Validates an already-parsed `serde_json::Value` (no duplicate keys or
@@ -197,4 +171,75 @@ pub fn validate_value(
     opts: &Options,
 ) -> Result<Report, Error> {
     validate_node(&Node::from_serde(value), kind, opts)
+}
+
+/// Everything found in one document, for the faces that show documents
+/// (the command line, the language server): a document that does not parse
+/// is one `MFA000` finding, one whose kind is unknown one `MFA009`, and
+/// `kind` says which kind the rest were checked as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    pub kind: Option<Kind>,
+    pub findings: Vec<Finding>,
+}
+
+impl Checked {
+    /// An input over the size limit that was not read whole: `size` is its
+    /// size when known (a regular file), else it holds more than `limit`
+    /// bytes.
+    pub fn too_large(size: Option<u64>, limit: usize) -> Checked {
+        Checked {
+            kind: None,
+            findings: vec![rules::parse_error::too_large(size, limit)],
+        }
+    }
+
+    fn failed(finding: Finding) -> Checked {
+        Checked {
+            kind: None,
+            findings: vec![finding],
+        }
+    }
+}
+
+/// [`Checked`] of a parsed document.
+pub fn check_node(root: &Node, kind: Option<Kind>, opts: &Options) -> Checked {
+    check_parsed(root, kind, opts, true)
+}
+
+fn check_parsed(root: &Node, kind: Option<Kind>, opts: &Options, dups: bool) -> Checked {
+    match validate::run(root, kind, Ctx::new(opts), dups) {
+        Ok((kind, ctx)) => Checked {
+            kind: Some(kind),
+            findings: ctx.findings,
+        },
+        Err(e) => Checked::failed(rules::unknown_kind::finding(root, &e)),
+    }
+}
+
+/// [`Checked`] of JSON text.
+pub fn check_text(text: &str, kind: Option<Kind>, opts: &Options) -> Checked {
+    match parse_document(text, opts) {
+        Ok(doc) => check_parsed(&doc.root, kind, opts, doc.duplicate_keys),
+        Err(e) => Checked::failed(
+            rules::parse_error::finding(text, &e).expect("a parse error is a parse error"),
+        ),
+    }
+}
+
+/// [`Checked`] of raw bytes: UTF-8 and the size limit are checked first.
+pub fn check_bytes(bytes: &[u8], kind: Option<Kind>, opts: &Options) -> Checked {
+    match decode(bytes, opts) {
+        Ok(text) => check_text(text, kind, opts),
+        Err(e) => {
+            let valid = match &e {
+                Error::Parse { error, .. } => &bytes[..error.offset.min(bytes.len())],
+                Error::Detect(_) => &[],
+            };
+            let text = std::str::from_utf8(valid).unwrap_or_default();
+            Checked::failed(
+                rules::parse_error::finding(text, &e).expect("a decoding error is a parse error"),
+            )
+        }
+    }
 }

@@ -1,19 +1,19 @@
 //! Path and query parameters, which are not in a body.
 
-use crate::ctx::Ctx;
-use crate::finding::Finding;
 use crate::json::{Node, Value};
-use crate::kinds::sase::check_query;
 use crate::options::Options;
-use crate::pointer::Ptr;
-use crate::rules::params::{check_enum, check_uuid};
-use crate::spec::SAILPOINT_METHODS;
+use crate::report::Finding;
+use crate::rules::{enum_value, uuid_format};
+use crate::spec::palo_alto::{SASE_KIND, SASE_QUERY};
+use crate::spec::sailpoint::METHODS;
+use crate::validate::{walk_object, Ctx, Ptr};
 
 /// The `id` path parameter of PUT/GET/DELETE /mfa-servers/:id: a UUID.
 /// Findings point at `/id`.
 pub fn check_id(id: &str, opts: &Options) -> Vec<Finding> {
     let mut ctx = Ctx::new(opts);
-    check_uuid(&mut ctx, &Ptr::ROOT.child("id"), "path parameter `id`", id);
+    let at = Ptr::NOWHERE.missing("id");
+    uuid_format::check(&mut ctx, &at, "path parameter `id`", id);
     ctx.findings
 }
 
@@ -21,14 +21,8 @@ pub fn check_id(id: &str, opts: &Options) -> Vec<Finding> {
 /// Findings point at `/method`.
 pub fn check_method(method: &str, opts: &Options) -> Vec<Finding> {
     let mut ctx = Ctx::new(opts);
-    let at = Ptr::ROOT.child("method");
-    check_enum(
-        &mut ctx,
-        &at,
-        "path parameter `method`",
-        method,
-        SAILPOINT_METHODS,
-    );
+    let at = Ptr::NOWHERE.missing("method");
+    enum_value::check(&mut ctx, &at, "path parameter `method`", method, METHODS);
     ctx.findings
 }
 
@@ -52,6 +46,12 @@ pub fn check_sase_query(
         members.push(member("position", p));
     }
     let mut ctx = Ctx::new(opts);
-    check_query(&mut ctx, &Node::new(Value::Object(members)), &Ptr::ROOT);
+    walk_object(
+        &mut ctx,
+        &SASE_KIND,
+        &Node::new(Value::Object(members)),
+        &Ptr::NOWHERE,
+        &SASE_QUERY,
+    );
     ctx.findings
 }

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::kind::Kind;
 use crate::options::Options;
-use crate::redact::mask;
 use crate::report::Report;
+use crate::transform::redact::mask;
 
 /// A secret string: serialized as is, printed by `Debug` only as its mask.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -93,17 +93,22 @@ fn parse_errors_are_located_and_clear() {
 #[test]
 fn text_and_value_entry_points_agree() {
     let opts = Options::default();
-    let text = fixture("MFA040.scm-mfa-server.json");
+    let text = fixture("MFA040/fail-original.scm-mfa-server.json");
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let from_text = validate_str(&text, None, &opts).unwrap();
+    let from_value = validate_value(&value, None, &opts).unwrap();
+    // The same findings; only the text's know their place in it.
     assert_eq!(
-        validate_str(&text, None, &opts).unwrap(),
-        validate_value(&value, None, &opts).unwrap()
+        serde_json::to_value(&from_text).unwrap(),
+        serde_json::to_value(&from_value).unwrap()
     );
+    assert!(from_text.findings.iter().all(|f| f.span.is_some()));
+    assert!(from_value.findings.iter().all(|f| f.span.is_none()));
 }
 
 #[test]
 fn export_mode_accepts_masked_secrets() {
-    let text = fixture("MFA080.sailpoint-duo-config.json");
+    let text = fixture("MFA080/fail-original.sailpoint-duo-config.json");
     let request = validate_str(&text, None, &Options::default()).unwrap();
     assert_eq!(request.errors().count(), 2);
     let export = Options {
@@ -126,7 +131,7 @@ fn normalize_fills_optional_defaults_only() {
     // Idempotent: its own output needs nothing more.
     assert!(normalize(&out.text, None, &opts).unwrap().filled.is_empty());
     // Okta's defaulted fields are required, so they are never filled.
-    let okta = fixture("MFA010.scm-mfa-server.json");
+    let okta = fixture("MFA010/fail-original.scm-mfa-server.json");
     assert!(normalize(&okta, None, &opts).unwrap().filled.is_empty());
     let sp = normalize(r#"{"mfaMethod": "okta-verify"}"#, None, &opts).unwrap();
     assert_eq!(sp.filled[0].pointer, "/enabled");
@@ -154,12 +159,17 @@ fn redact_masks_every_secret_the_sailpoint_way() {
 #[test]
 fn api_error_bodies_match_the_seeds() {
     let opts = Options::default();
-    let scm = validate_str(&fixture("MFA040.scm-mfa-server.json"), None, &opts).unwrap();
+    let scm = validate_str(
+        &fixture("MFA040/fail-original.scm-mfa-server.json"),
+        None,
+        &opts,
+    )
+    .unwrap();
     let body = api_error(&scm, Some("123e4567-e89b-12d3-a456-426655440000")).unwrap();
     insta::assert_snapshot!("envelope_scm", serde_json::to_string_pretty(&body).unwrap());
     // Detection would trust mfaMethod; the endpoint names the kind.
     let sp = validate_str(
-        &fixture("MFA060.sailpoint-okta-config.json"),
+        &fixture("MFA060/fail-original.sailpoint-okta-config.json"),
         Some(Kind::SailpointOktaConfig),
         &opts,
     )
@@ -170,7 +180,12 @@ fn api_error_bodies_match_the_seeds() {
         serde_json::to_string_pretty(&body).unwrap()
     );
     // No errors, no 400.
-    let ok = validate_str(&fixture("MFA051.scm-mfa-server.json"), None, &opts).unwrap();
+    let ok = validate_str(
+        &fixture("MFA051/fail-original.scm-mfa-server.json"),
+        None,
+        &opts,
+    )
+    .unwrap();
     assert!(api_error(&ok, None).is_none());
     // Generated ids have the API's shapes and differ.
     let a = api_error(&scm, None).unwrap().request_id().to_string();
@@ -187,7 +202,7 @@ fn api_error_bodies_match_the_seeds() {
 #[test]
 fn typed_payloads_validate_first_and_hide_secrets_in_debug() {
     let opts = Options::default();
-    let text = fixture("MFA051.scm-mfa-server.json");
+    let text = fixture("MFA051/fail-original.scm-mfa-server.json");
     let server: typed::ScmMfaServer = typed::from_str(&text, &opts).unwrap();
     assert_eq!(server.scope, typed::Scope::Folder("Mobile Users".into()));
     let Some(typed::MfaVendorType::OktaAdaptiveV1(okta)) = &server.mfa_vendor_type else {
@@ -207,7 +222,7 @@ fn typed_payloads_validate_first_and_hide_secrets_in_debug() {
         "{debug}"
     );
 
-    let bad = fixture("MFA040.scm-mfa-server.json");
+    let bad = fixture("MFA040/fail-original.scm-mfa-server.json");
     match typed::from_str::<typed::ScmMfaServer>(&bad, &opts) {
         Err(typed::TypedError::Invalid(report)) => assert!(!report.is_valid()),
         other => panic!("expected Invalid, got {other:?}"),

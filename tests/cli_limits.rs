@@ -264,7 +264,7 @@ fn a_file_over_the_limit_is_reported_with_its_size() {
     assert!(size > 100);
     let file = dir.write("big.json", &text);
     let file = file.to_str().unwrap();
-    let message = format!("the file is {size} bytes, over the limit of 100 bytes");
+    let message = format!("the input is {size} bytes, over the limit of 100 bytes");
     let out = dir.run(&["check", "--max-bytes", "100", file]);
     assert_eq!(out.code, 1, "{}", out.all());
     assert!(out.stdout.contains(&message), "{}", out.stdout);

@@ -127,7 +127,7 @@ fn plant(text: &str, marker: &str, near: Option<&str>) -> (String, Vec<(usize, u
     }
     // Each `"KEY"` of a secret key followed by `: "...."`.
     'scan: while let Some(q) = rest.find('"') {
-        for key in mfalint::SECRET_KEYS {
+        for key in mfalint::secret_keys() {
             let literal = format!("\"{key}\"");
             if !rest[q..].starts_with(&literal) {
                 continue;
@@ -285,7 +285,7 @@ fn assume_marker_placed(
             _ => false,
         }
     }
-    let mut keys: Vec<&str> = mfalint::SECRET_KEYS.to_vec();
+    let mut keys: Vec<&str> = mfalint::secret_keys().to_vec();
     keys.extend(near);
     if stray(&value, &keys, marker) {
         return Err(TestCaseError::reject("damage moved the marker"));

@@ -44,7 +44,7 @@ mod common;
 use cli_util::{Out, TempDir};
 use common::secret_cases::{self, assume_placement, leaked_piece, show, stand_in, Case};
 use common::strategies::alnum_secret;
-use mfalint::spec::{self, FieldType, Vendor};
+use common::vendors::{self as spec_tables, FieldType, Vendor};
 use mfalint::Kind;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
@@ -88,7 +88,7 @@ struct Template {
 /// `text` with every string value of a secret-named key replaced by `S`.
 fn placeholders(text: &str) -> String {
     let mut ranges = Vec::new();
-    for key in mfalint::SECRET_KEYS {
+    for key in mfalint::secret_keys() {
         let pat = format!("\"{key}\"");
         let mut from = 0;
         while let Some(i) = text[from..].find(&pat) {
@@ -205,7 +205,7 @@ fn with_duplicate(value: &Value, key: &str) -> String {
 
 fn built_templates(bits: u32) -> Vec<Template> {
     let mut out = Vec::new();
-    for (sase, table) in [(false, spec::SCM_VENDORS), (true, spec::SASE_VENDORS)] {
+    for (sase, table) in [(false, spec_tables::scm()), (true, spec_tables::sase())] {
         for vendor in table {
             let mut vt = Map::new();
             vt.insert(vendor.key.into(), vendor_object(sase, vendor, bits));
@@ -414,10 +414,10 @@ fn the_files_have_every_secret_field_and_the_check_catches_a_leak() {
         .iter()
         .map(|t| t.text.replace(S, secret))
         .collect();
-    let fields = spec::SCM_VENDORS
+    let fields = spec_tables::scm()
         .iter()
-        .chain(spec::SASE_VENDORS)
-        .flat_map(|v| v.fields)
+        .chain(spec_tables::sase())
+        .flat_map(|v| &v.fields)
         .filter(|f| f.secret)
         .map(|f| f.name)
         .chain(["accessKey", "skey"]);
@@ -427,7 +427,7 @@ fn the_files_have_every_secret_field_and_the_check_catches_a_leak() {
             "no file has {name}"
         );
     }
-    assert!(mfalint::SECRET_KEYS
+    assert!(mfalint::secret_keys()
         .iter()
         .all(|k| all.contains(&format!("\"{k}\": \"{secret}\""))));
     // Every example secret was replaced.

@@ -1,154 +1,226 @@
-//! One fixture per rule, Ruff style: `tests/fixtures/rules/<CODE>.<kind>.json`
-//! is validated with every rule on, must report its rule, and the report is
-//! an insta snapshot (`tests/snapshots/rules/`).
+//! Per-rule tests, Ruff style, each run with only its rule on so that no
+//! other rule's findings are in the way:
+//!
+//! - every rule's documented example (`RuleDocs::example`) fails and its
+//!   fix passes;
+//! - `tests/fixtures/rules/<CODE>/fail-<case>.<kind>.json` reports the rule
+//!   and `pass-<case>.<kind>.json` does not (`<kind>` is a kind id, or
+//!   `detect` to let mfalint tell the kind); the failing cases' reports are
+//!   the rule's insta snapshot (`tests/snapshots/rules/<CODE>.snap`);
+//! - every configurable rule can be switched off.
 
 use std::path::PathBuf;
 
-use mfalint::{validate_str, Kind, Options, RULES};
+use mfalint::rules::Input;
+use mfalint::{check_bytes, check_text, params, Kind, Options, RuleId, Severity};
 
-fn all_rules() -> Options {
+/// Options with only `rule` on (the two rules about documents that cannot
+/// be checked are always on).
+fn only(rule: RuleId) -> Options {
     let mut opts = Options::default();
-    opts.rules.select("ALL").unwrap();
+    if rule.meta().configurable {
+        opts.rules.only(&[rule.code()]).unwrap();
+    } else {
+        opts.rules.only(&[]).unwrap();
+    }
     opts
 }
 
-/// `(fixture name, kind, text)` for every fixture, sorted.
-fn fixtures() -> Vec<(String, Kind, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
-    let mut out: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
+struct Case {
+    name: String,
+    pass: bool,
+    kind: Option<Kind>,
+    /// The file's bytes, as the command line reads them.
+    bytes: Vec<u8>,
+}
+
+/// The fixture cases of `rule`, sorted by name.
+fn cases(rule: RuleId) -> Vec<Case> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/rules")
+        .join(rule.code());
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Case> = entries
         .map(|e| e.unwrap().path())
         .map(|path| {
-            let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
-            let (name, kind) = stem.split_once('.').unwrap();
-            let kind = Kind::from_id(kind).unwrap_or_else(|| panic!("bad kind in {stem}"));
-            (
-                name.to_string(),
+            let file = path.file_name().unwrap().to_str().unwrap().to_string();
+            let stem = file
+                .strip_suffix(".json")
+                .expect("fixtures are .json files");
+            let (name, kind) = stem.rsplit_once('.').expect("<case>.<kind>.json");
+            let kind = match kind {
+                "detect" => None,
+                id => Some(Kind::from_id(id).unwrap_or_else(|| panic!("bad kind in {file}"))),
+            };
+            let pass = match name.split_once('-') {
+                Some(("pass", _)) => true,
+                Some(("fail", _)) => false,
+                _ => panic!("{file}: a case is named fail-... or pass-..."),
+            };
+            Case {
+                name: name.to_string(),
+                pass,
                 kind,
-                std::fs::read_to_string(&path).unwrap(),
-            )
+                bytes: std::fs::read(&path).unwrap(),
+            }
         })
         .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_by(|a, b| a.name.cmp(&b.name));
     out
 }
 
-fn snapshot(name: &str, body: String) {
-    insta::with_settings!({snapshot_path => "snapshots/rules", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!(name, body);
-    });
+fn reports(rule: RuleId, case: &Case, opts: &Options) -> bool {
+    check_bytes(&case.bytes, case.kind, opts)
+        .findings
+        .iter()
+        .any(|f| f.rule == rule)
 }
 
 #[test]
-fn each_fixture_reports_its_rule_and_matches_its_snapshot() {
-    let opts = all_rules();
-    for (name, kind, text) in fixtures() {
-        let report = validate_str(&text, Some(kind), &opts).unwrap();
-        if name.starts_with("MFA") {
+fn every_documented_example_fails_and_its_fix_passes() {
+    for rule in RuleId::ALL {
+        let example = &rule.docs().example;
+        let opts = only(rule);
+        let found = |text: &str| -> bool {
+            match example.input {
+                Input::Body(kind) => {
+                    // The unknown-kind example is about detection.
+                    let kind = (rule != RuleId::UnknownKind).then_some(kind);
+                    check_text(text, kind, &opts)
+                        .findings
+                        .iter()
+                        .any(|f| f.rule == rule)
+                }
+                Input::IdParameter => params::check_id(text, &opts).iter().any(|f| f.rule == rule),
+            }
+        };
+        assert!(found(example.fails), "{rule}: the failing example passes");
+        assert!(!found(example.fixed), "{rule}: the fixed example fails");
+    }
+}
+
+#[test]
+fn every_fixture_reports_its_rule_or_not_and_matches_the_snapshot() {
+    for rule in RuleId::ALL {
+        let opts = only(rule);
+        let mut body = String::new();
+        for case in cases(rule) {
+            let checked = check_bytes(&case.bytes, case.kind, &opts);
+            let found = checked.findings.iter().any(|f| f.rule == rule);
+            assert_eq!(
+                found,
+                !case.pass,
+                "{rule}/{}: {} report it",
+                case.name,
+                if case.pass { "should not" } else { "should" }
+            );
             assert!(
-                report.findings.iter().any(|f| f.code == name),
-                "{name} fixture does not report {name}:\n{report}"
+                checked.findings.iter().all(|f| f.rule == rule
+                    || matches!(f.rule, RuleId::ParseError | RuleId::UnknownKind)),
+                "{rule}/{}: another rule reported with only this one on",
+                case.name
+            );
+            if !case.pass {
+                let report = mfalint::Report {
+                    kind: checked.kind.unwrap_or(Kind::ScmMfaServer),
+                    findings: checked.findings,
+                };
+                body.push_str(&format!(
+                    "--- {}\n{report}{}\n",
+                    case.name,
+                    serde_json::to_string_pretty(&report.findings).unwrap()
+                ));
+            }
+        }
+        if body.is_empty() {
+            continue;
+        }
+        insta::with_settings!({snapshot_path => "snapshots/rules", prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!(rule.code(), body);
+        });
+    }
+}
+
+#[test]
+fn every_rule_has_a_failing_fixture() {
+    for rule in RuleId::ALL {
+        // A path parameter is not a payload file: `parameters` below.
+        if rule == RuleId::UuidFormat {
+            continue;
+        }
+        assert!(
+            cases(rule).iter().any(|c| !c.pass),
+            "no fail-*.json fixture for {rule}"
+        );
+    }
+}
+
+#[test]
+fn every_configurable_rule_can_be_switched_off() {
+    for rule in RuleId::ALL.into_iter().filter(|r| r.meta().configurable) {
+        for case in cases(rule).iter().filter(|c| !c.pass) {
+            let mut opts = Options::default();
+            opts.rules.select("ALL").unwrap();
+            assert!(reports(rule, case, &opts), "{rule}/{}", case.name);
+            opts.rules.ignore(rule.code()).unwrap();
+            assert!(
+                !reports(rule, case, &opts),
+                "{rule}/{} still reported after ignoring it",
+                case.name
             );
         }
-        let json = serde_json::to_string_pretty(&report).unwrap();
-        snapshot(&name, format!("{report}\n{json}"));
     }
 }
 
 #[test]
-fn every_rule_has_a_fixture_or_a_parameter_test() {
-    let names: Vec<String> = fixtures().into_iter().map(|f| f.0).collect();
-    for rule in RULES {
-        // MFA071 checks a path parameter, not a body: see `parameters` below.
-        assert!(
-            names.iter().any(|n| n == rule.code) || rule.code == "MFA071",
-            "no fixture for {}",
-            rule.code
-        );
-    }
-}
-
-#[test]
-fn every_rule_can_be_switched_off() {
-    for (name, kind, text) in fixtures().into_iter().filter(|f| f.0.starts_with("MFA")) {
-        let mut opts = all_rules();
-        opts.rules.ignore(&name).unwrap();
-        let report = validate_str(&text, Some(kind), &opts).unwrap();
-        assert!(
-            report.findings.iter().all(|f| f.code != name),
-            "{name} still reported after --ignore {name}"
-        );
-    }
-}
-
-#[test]
-fn severity_overrides_apply_and_beat_legacy_softening() {
-    let (_, kind, text) = fixtures()
+fn severities_can_be_changed_and_sase_softening_respects_them() {
+    let case = cases(RuleId::MinLength)
         .into_iter()
-        .find(|f| f.0 == "sase-borrowed-warnings")
+        .find(|c| c.name == "fail-sase-inherited-warnings")
         .unwrap();
-    let report = validate_str(&text, Some(kind), &Options::default()).unwrap();
-    let min_length = report.findings.iter().find(|f| f.code == "MFA040").unwrap();
-    assert_eq!(min_length.severity, mfalint::Severity::Warning);
-    assert!(
-        report.is_valid(),
-        "SASE borrowed constraints are warnings:\n{report}"
-    );
-
-    let mut opts = Options::default();
-    opts.rules
-        .set_severity("min-length", mfalint::Severity::Error)
+    let opts = only(RuleId::MinLength);
+    let findings = check_bytes(&case.bytes, case.kind, &opts).findings;
+    assert!(findings.iter().all(|f| f.severity == Severity::Warning));
+    let mut pinned = opts.clone();
+    pinned
+        .rules
+        .set_severity("MFA040", Severity::Error)
         .unwrap();
-    let report = validate_str(&text, Some(kind), &opts).unwrap();
-    assert!(report.errors().any(|f| f.code == "MFA040"));
+    let findings = check_bytes(&case.bytes, case.kind, &pinned).findings;
+    assert!(!findings.is_empty());
+    assert!(findings.iter().all(|f| f.severity == Severity::Error));
 }
 
 #[test]
 fn parameters() {
     let opts = Options::default();
-    let mut findings = mfalint::params::check_id("abcd-1234", &opts);
-    findings.extend(mfalint::params::check_method("kba", &opts));
-    findings.extend(mfalint::params::check_sase_query(
-        None,
-        Some("middle"),
-        &opts,
-    ));
-    assert_eq!(
-        findings.iter().map(|f| f.code).collect::<Vec<_>>(),
-        ["MFA071", "MFA070", "MFA010", "MFA070"]
-    );
-    assert!(mfalint::params::check_id("123E4567-e89b-12d3-a456-426655440000", &opts).is_empty());
-    assert!(mfalint::params::check_method("duo-web", &opts).is_empty());
-    assert!(mfalint::params::check_sase_query(Some("Shared"), Some("pre"), &opts).is_empty());
-    snapshot(
-        "parameters",
-        serde_json::to_string_pretty(&findings).unwrap(),
-    );
-}
-
-#[test]
-fn rule_metadata_is_complete_and_stable() {
-    let mut codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
-    let sorted = {
-        let mut c = codes.clone();
-        c.sort();
-        c
-    };
-    assert_eq!(codes, sorted, "RULES is in code order");
-    codes.dedup();
-    assert_eq!(codes.len(), RULES.len(), "codes are unique");
-    for r in RULES {
-        assert!(
-            r.code.len() == 6
-                && r.code.starts_with("MFA")
-                && r.code[3..].bytes().all(|b| b.is_ascii_digit())
-        );
-        assert!(
-            r.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
-            "{}",
-            r.name
-        );
-        assert!(!r.summary.is_empty() && !r.doc.is_empty() && !r.source.is_empty());
-        assert_eq!(mfalint::rule(r.name).map(|x| x.code), Some(r.code));
+    let mut body = String::new();
+    for (what, findings) in [
+        ("id 42", params::check_id("42", &opts)),
+        (
+            "id uuid",
+            params::check_id("0f8fad5b-d9cb-469f-a165-70867728950e", &opts),
+        ),
+        ("method sms", params::check_method("sms", &opts)),
+        ("method duo-web", params::check_method("duo-web", &opts)),
+        ("query none", params::check_sase_query(None, None, &opts)),
+        (
+            "query bad",
+            params::check_sase_query(Some("Mobile"), Some("first"), &opts),
+        ),
+        (
+            "query ok",
+            params::check_sase_query(Some("Shared"), Some("pre"), &opts),
+        ),
+    ] {
+        body.push_str(&format!(
+            "--- {what}\n{}\n",
+            serde_json::to_string_pretty(&findings).unwrap()
+        ));
     }
+    insta::with_settings!({snapshot_path => "snapshots/rules", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("parameters", body);
+    });
 }

@@ -25,7 +25,7 @@ mod common;
 
 use common::secret_cases::{self, assume_placement, leaked_piece, show, stand_in};
 use common::strategies::{alnum_secret, Flavor};
-use mfalint::spec::{self, Vendor};
+use common::vendors::{self as spec_tables, FieldType, Vendor};
 use mfalint::{envelope, Kind, Mode, Options};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
@@ -51,7 +51,7 @@ fn pan_body(flavor: Flavor, vendors: &[&'static Vendor], secret: &str, e: Errors
         if i == 0 && e.has(0) {
             obj.insert(DUP.into(), json!(0));
         }
-        for f in vendor.fields {
+        for f in vendor.fields.iter() {
             let value = if f.secret {
                 json!(secret)
             } else if e.has(1) && f.required {
@@ -62,7 +62,7 @@ fn pan_body(flavor: Flavor, vendors: &[&'static Vendor], secret: &str, e: Errors
                 } else {
                     "mfa-server-0001.example.com"
                 })
-            } else if f.ty == spec::FieldType::Timeout {
+            } else if f.ty == FieldType::Timeout {
                 match (flavor, e.has(3)) {
                     (Flavor::Scm, false) => json!(30),
                     (Flavor::Scm, true) => json!("30s"),
@@ -171,7 +171,7 @@ fn outputs(kind: Kind, text: &str) -> Vec<(String, String)> {
     ] {
         let report = mfalint::validate_str(text, Some(kind), &opts).unwrap();
         for f in &report.findings {
-            out.push((format!("{label} message {}", f.code), f.message.clone()));
+            out.push((format!("{label} message {}", f.code()), f.message.clone()));
         }
         out.push((format!("{label} Display"), report.to_string()));
         out.push((
@@ -201,9 +201,9 @@ fn case() -> impl Strategy<Value = (Kind, Vec<&'static Vendor>, String, Errors)>
     )
         .prop_map(|(kind, picked, secret, bits)| {
             let table = if kind == Kind::SaseMfaServer {
-                spec::SASE_VENDORS
+                spec_tables::sase()
             } else {
-                spec::SCM_VENDORS
+                spec_tables::scm()
             };
             // Mostly one vendor (so the vendor's own rules run cleanly),
             // sometimes several.
@@ -266,13 +266,13 @@ fn the_check_catches_a_leak() {
     // And every secret field is in the payloads this test builds.
     for kind in [Kind::ScmMfaServer, Kind::SaseMfaServer] {
         let table = if kind == Kind::SaseMfaServer {
-            spec::SASE_VENDORS
+            spec_tables::sase()
         } else {
-            spec::SCM_VENDORS
+            spec_tables::scm()
         };
         let all: Vec<&Vendor> = table.iter().collect();
         let text = payload(kind, &all, secret, Errors(0));
-        for f in table.iter().flat_map(|v| v.fields).filter(|f| f.secret) {
+        for f in table.iter().flat_map(|v| &v.fields).filter(|f| f.secret) {
             assert!(
                 text.contains(&format!("\"{}\":\"{secret}\"", f.name)),
                 "{kind} {}",
@@ -308,8 +308,14 @@ fn library_outputs(bytes: &[u8], kind: Kind) -> Vec<(String, String)> {
             match mfalint::validate_bytes(bytes, k, &opts) {
                 Ok(report) => {
                     for (i, f) in report.findings.iter().enumerate() {
-                        out.push((format!("{label} message {i} {}", f.code), f.message.clone()));
-                        out.push((format!("{label} pointer {i} {}", f.code), f.pointer.clone()));
+                        out.push((
+                            format!("{label} message {i} {}", f.code()),
+                            f.message.clone(),
+                        ));
+                        out.push((
+                            format!("{label} pointer {i} {}", f.code()),
+                            f.pointer.clone(),
+                        ));
                     }
                     out.push((format!("{label} Display"), report.to_string()));
                     out.push((

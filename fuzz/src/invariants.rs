@@ -96,38 +96,42 @@ pub fn allowed_corpus(root: &Node, secrets: &[String]) -> String {
         }
     }
     walk(root, secrets, &mut out);
-    use mfalint::spec;
-    for v in spec::SCM_VENDORS.iter().chain(spec::SASE_VENDORS) {
-        out.push_str(v.key);
-        out.push('\n');
-        for f in v.fields {
-            out.push_str(f.name);
-            out.push('\n');
+    use mfalint::spec::{self, Format};
+    let mut fields = Vec::new();
+    for kind in Kind::ALL {
+        let ks = kind.spec();
+        spec::walk_fields(ks.root, &mut fields);
+        if let Some(w) = ks.wrapped {
+            spec::walk_fields(w, &mut fields);
         }
     }
-    for list in [
-        spec::VENDOR_KEYS,
-        spec::SCOPE_KEYS,
-        spec::SASE_FOLDERS,
-        spec::POSITIONS,
-        spec::SAILPOINT_METHODS,
-        spec::TEST_STATES,
-        &[
-            spec::SCOPE_PATTERN,
-            spec::HOSTNAME_PATTERN,
-            spec::MASKED_PATTERN,
-            "name mfa_cert_profile mfa_vendor_type id $schema query body folder position",
-            "mfaMethod enabled host accessKey identityAttribute configProperties skey ikey",
-            "state error",
-        ],
-    ] {
-        for w in list {
+    for (o, f) in fields {
+        for w in [o.label, f.name, f.doc] {
             out.push_str(w);
             out.push('\n');
         }
+        match f.format {
+            Format::Enum(values) => values.iter().for_each(|v| {
+                out.push_str(v);
+                out.push('\n');
+            }),
+            Format::Endpoint(m) => {
+                out.push_str(m);
+                out.push('\n');
+            }
+            _ => {}
+        }
     }
-    for r in mfalint::RULES {
-        for w in [r.code, r.name, r.summary, r.doc, r.source] {
+    for w in [
+        spec::SCOPE_PATTERN,
+        spec::HOSTNAME_PATTERN,
+        spec::MASKED_PATTERN,
+    ] {
+        out.push_str(w);
+        out.push('\n');
+    }
+    for r in mfalint::rules::all() {
+        for w in [r.code, r.name, r.summary, r.why, r.source] {
             out.push_str(w);
             out.push('\n');
         }
@@ -222,14 +226,14 @@ pub fn assert_findings_locate(text: &str, root: &Node, report: &Report) {
         assert!(
             f.pointer.is_empty() || f.pointer.starts_with('/'),
             "{}: pointer {:?} is not an RFC 6901 pointer",
-            f.code,
+            f.code(),
             f.pointer
         );
         let at = root.locate(&f.pointer);
-        assert_span_ok(text, at.span, f.code);
+        assert_span_ok(text, at.span, f.code());
         if let Some(k) = at.key_span {
-            assert_span_ok(text, k, f.code);
-            assert!(k.end <= at.span.start, "{}: key after its value", f.code);
+            assert_span_ok(text, k, f.code());
+            assert!(k.end <= at.span.start, "{}: key after its value", f.code());
         }
         // A pointer into an earlier copy of a duplicated key cannot be
         // resolved (pointers name the last copy, as `get` does); it lands
@@ -238,7 +242,7 @@ pub fn assert_findings_locate(text: &str, root: &Node, report: &Report) {
             assert!(
                 root.locate(parent(&f.pointer)).exact,
                 "{}: neither pointer {:?} nor its parent exists",
-                f.code,
+                f.code(),
                 f.pointer
             );
         }
@@ -250,7 +254,7 @@ fn rendered(report: &Report) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = report
         .findings
         .iter()
-        .map(|f| (f.code.to_string(), f.message.clone()))
+        .map(|f| (f.code().to_string(), f.message.clone()))
         .collect();
     out.push((
         "report JSON".into(),
@@ -326,7 +330,7 @@ fn assert_report_clean(
 ) {
     assert_findings_locate(text, root, report);
     for f in &report.findings {
-        assert!(!f.message.is_empty(), "{}: empty message", f.code);
+        assert!(!f.message.is_empty(), "{}: empty message", f.code());
     }
     // Exact: the same document with every secret replaced by a marker
     // never shows the marker.
@@ -476,7 +480,7 @@ pub fn check_located(data: &[u8]) {
         assert_findings_locate(text, &root, &report);
         for f in &report.findings {
             // Duplicate-key diagnostics point at every copy of the key.
-            if f.code == "MFA001" {
+            if f.code() == "MFA001" {
                 let key = mfalint::pointer_segments(&f.pointer)
                     .last()
                     .unwrap_or_default();

@@ -1,7 +1,7 @@
 // The JavaScript API of mfalint, shared by the node, bundler and web
 // entry points. `raw` is a wasm-bindgen module whose functions take JSON
 // text and return `{"ok": value}` or `{"error": {...}}` as JSON text
-// (crates/mfalint-wasm/src/lib.rs). Types: ../index.d.ts.
+// (crates/mfalint-wasm/src/). Types: ../index.d.ts.
 // Nothing here compiles strings to code: under a CSP the only need is
 // 'wasm-unsafe-eval' (for WebAssembly.instantiate).
 
@@ -18,13 +18,9 @@ export class MfalintError extends Error {
   }
 }
 
-export const KINDS = Object.freeze([
-  'scm-mfa-server',
-  'sase-mfa-server',
-  'sailpoint-okta-config',
-  'sailpoint-duo-config',
-  'sailpoint-test-result',
-]);
+import { KINDS } from './kinds.js';
+
+export { KINDS };
 
 function describe(value) {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
@@ -141,8 +137,8 @@ function makers(keys) {
 }
 
 // A report with findings in the .wasm's compact form (`compact` in
-// crates/mfalint-wasm/src/lib.rs): `kind;count;`, then per finding the
-// number of its rule's code (`40;` for MFA040, looked up in `rulesByNumber`),
+// crates/mfalint-wasm/src/wire.rs): `kind;count;`, then per finding the
+// number of its rule (its place in `rules()`, looked up in `rulesByNumber`),
 // its severity's initial, pointer and message each as `length;text` (lengths
 // in UTF-16 code units), and the constraint: a tag, then the number of its
 // JSON key (in `constraintMakers`) and its value (`-` none, `n` number, `s`
@@ -197,11 +193,10 @@ function decodeReport(text, rulesByNumber, constraintMakers) {
   return { kind, findings };
 }
 
-// [code, name] of each rule by its code's number (MFA040: 40).
+// [code, name] of each rule by its number: its place in the registry,
+// which is the order of rules().
 function numbered(rules) {
-  const table = [];
-  for (const r of rules) table[Number(r.code.slice(3))] = [r.code, r.name];
-  return table;
+  return rules.map((r) => [r.code, r.name]);
 }
 
 function unwrap(resultText) {

@@ -69,11 +69,9 @@ pub enum FailOn {
     Warning,
 }
 
+/// A kind id, for clap.
 pub fn parse_kind(s: &str) -> Result<Kind, String> {
-    Kind::from_id(s).ok_or_else(|| {
-        let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
-        format!("unknown kind `{s}` (expected one of: {})", ids.join(", "))
-    })
+    s.parse()
 }
 
 /// Parser limits for untrusted files (`mfalint::json::Limits`).

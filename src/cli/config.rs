@@ -17,12 +17,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use crate::{Kind, Mode, Options, RuleSet, Severity};
+use crate::{Kind, Mode, Options, RuleSet, Selection, Severity};
 use serde::Deserialize;
 
 use super::args::{CheckArgs, FailOn};
 use super::files::ReadOutcome;
-use super::rules;
 
 pub const FILE_NAME: &str = "mfalint.toml";
 
@@ -198,73 +197,23 @@ impl<'a> Resolver<'a> {
     }
 }
 
-fn check_selector(sel: &str, origin: &str) -> Result<(), ConfigError> {
-    if rules::is_file_level(sel) {
-        return Err(ConfigError(format!(
-            "{origin}: `{sel}` cannot be selected, ignored or re-levelled: a file that does not parse or whose kind is unknown was not checked at all"
-        )));
-    }
-    Ok(())
-}
-
 /// Applies one layer (config file, then command line) to `set`.
-fn apply(
-    set: &mut RuleSet,
-    origin: &str,
-    select: Option<&[String]>,
-    extend: &[String],
-    ignore: &[String],
-    severity: &[(String, String)],
-) -> Result<(), ConfigError> {
-    let err = |e: crate::UnknownSelector| ConfigError(format!("{origin}: {e}"));
-    if let Some(sel) = select {
-        sel.iter().try_for_each(|s| check_selector(s, origin))?;
-        let refs: Vec<&str> = sel.iter().map(String::as_str).collect();
-        set.only(&refs).map_err(err)?;
-    }
-    for s in extend {
-        check_selector(s, origin)?;
-        set.select(s).map_err(err)?;
-    }
-    for s in ignore {
-        check_selector(s, origin)?;
-        set.ignore(s).map_err(err)?;
-    }
-    for (sel, level) in severity {
-        check_selector(sel, origin)?;
-        match level.as_str() {
-            "off" => {
-                set.ignore(sel).map_err(err)?;
-            }
-            other => {
-                let sev = Severity::parse(other).ok_or_else(|| {
-                    ConfigError(format!(
-                        "{origin}: severity of `{sel}` must be error, warning or off, not `{other}`"
-                    ))
-                })?;
-                set.set_severity(sel, sev).map_err(err)?;
-            }
-        }
-    }
-    Ok(())
+fn apply(set: &mut RuleSet, origin: &str, selection: &Selection) -> Result<(), ConfigError> {
+    set.apply(selection)
+        .map(|_| ())
+        .map_err(|e| ConfigError(format!("{origin}: {e}")))
 }
 
 fn parse_mode(s: &str, origin: &str) -> Result<Mode, ConfigError> {
-    Mode::parse(s).ok_or_else(|| {
-        ConfigError(format!(
-            "{origin}: mode must be `request` or `export`, not `{s}`"
-        ))
-    })
+    s.parse().map_err(|e| ConfigError(format!("{origin}: {e}")))
 }
 
 fn parse_fail_on(s: &str, origin: &str) -> Result<Severity, ConfigError> {
-    match s {
-        "error" => Ok(Severity::Error),
-        "warning" => Ok(Severity::Warning),
-        _ => Err(ConfigError(format!(
+    s.parse::<Severity>().map_err(|_| {
+        ConfigError(format!(
             "{origin}: fail-on must be `error` or `warning`, not `{s}`"
-        ))),
-    }
+        ))
+    })
 }
 
 /// The CLI's defaults, then the config file, then the command line.
@@ -272,36 +221,32 @@ pub fn effective(
     args: &CheckArgs,
     config: Option<(&PathBuf, &Settings)>,
 ) -> Result<Effective, ConfigError> {
-    let mut options = Options::default();
-    for code in rules::CLI_DEFAULT_ON {
-        options
-            .rules
-            .select(code)
-            .expect("CLI default rules are registered");
-    }
+    let mut options = Options {
+        rules: RuleSet::for_files(),
+        ..Options::default()
+    };
     let mut kind = None;
     let mut fail_on = Severity::Error;
     if let Some((path, s)) = config {
         let origin = path.display().to_string();
-        let sev: Vec<(String, String)> = s
-            .severity
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        apply(
-            &mut options.rules,
-            &origin,
-            s.select.as_deref(),
-            &s.extend_select,
-            &s.ignore,
-            &sev,
-        )?;
+        let selection = Selection {
+            only: s.select.clone(),
+            also: s.extend_select.clone(),
+            ignore: s.ignore.clone(),
+            severity: s
+                .severity
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        };
+        apply(&mut options.rules, &origin, &selection)?;
         if let Some(m) = &s.mode {
             options.mode = parse_mode(m, &origin)?;
         }
         if let Some(k) = &s.kind {
             kind = Some(
-                super::args::parse_kind(k).map_err(|e| ConfigError(format!("{origin}: {e}")))?,
+                k.parse()
+                    .map_err(|e| ConfigError(format!("{origin}: {e}")))?,
             );
         }
         if let Some(f) = &s.fail_on {
@@ -317,14 +262,13 @@ pub fn effective(
         };
         sev.push((code.trim().to_string(), level.trim().to_string()));
     }
-    apply(
-        &mut options.rules,
-        "command line",
-        args.select.as_deref(),
-        &args.extend_select,
-        &args.ignore,
-        &sev,
-    )?;
+    let selection = Selection {
+        only: args.select.clone(),
+        also: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+        severity: sev,
+    };
+    apply(&mut options.rules, "command line", &selection)?;
     args.limits.apply(&mut options.limits);
     if let Some(m) = args.mode {
         options.mode = m.into();

@@ -1,16 +1,14 @@
-//! Findings placed in the source: `line:column` ranges, related locations.
+//! Findings placed in the source: the `line:column` range of each finding
+//! and of its related places, from the spans the core gives them.
 
-use std::collections::hash_map::{Entry, HashMap};
-
-use crate::json::{LineIndex, Locator, Node, Span, Value};
-use crate::{Constraint, Finding, Rule, Severity};
-use serde::Serialize;
+use crate::json::{LineIndex, Span};
+use crate::Finding;
 
 /// A 1-based position; columns count characters (Unicode scalar values).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pos {
-    pub line: usize,
-    pub column: usize,
+    pub line: u32,
+    pub column: u32,
 }
 
 /// A located range of the source (end exclusive).
@@ -23,237 +21,84 @@ pub struct Region {
 }
 
 impl Region {
-    /// One region of `text`; for many, index the text once with [`Region::indexed`].
-    pub fn new(text: &str, span: Span) -> Region {
-        Region::indexed(&LineIndex::new(text), span)
-    }
+    /// The start of the document (a finding about no place in it).
+    pub const START: Region = Region {
+        start: Pos { line: 1, column: 1 },
+        end: Pos { line: 1, column: 1 },
+        bytes: Span { start: 0, end: 0 },
+    };
 
-    pub fn indexed(lines: &LineIndex, span: Span) -> Region {
-        let s = lines.line_col(span.start);
-        let e = lines.line_col(span.end.max(span.start));
+    fn of(lines: &LineIndex, span: Span) -> Region {
+        let pos = |offset| {
+            let at = lines.line_col(offset);
+            // Lines and columns of a text under the size limit fit.
+            Pos {
+                line: u32::try_from(at.line).unwrap_or(u32::MAX),
+                column: u32::try_from(at.column).unwrap_or(u32::MAX),
+            }
+        };
         Region {
-            start: Pos {
-                line: s.line,
-                column: s.column,
-            },
-            end: Pos {
-                line: e.line,
-                column: e.column,
-            },
+            start: pos(span.start),
+            end: pos(span.end.max(span.start)),
             bytes: span,
         }
     }
 }
 
-#[derive(Debug, Clone)]
-pub struct Related {
-    pub region: Region,
-    pub message: String,
+/// A file's findings in source order (the core's order breaks ties), with
+/// where each is and where each related place is.
+#[derive(Debug, Clone, Default)]
+pub struct Placed {
+    pub findings: Vec<Finding>,
+    /// One per finding.
+    regions: Vec<Region>,
+    /// The related places of every finding, in order.
+    related: Vec<Region>,
 }
 
-/// A finding with its place in the file.
-#[derive(Debug, Clone)]
-pub struct Diagnostic {
-    pub code: &'static str,
-    pub rule: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    /// JSON Pointer, `None` for file-level problems (parse errors).
-    pub pointer: Option<String>,
-    pub constraint: Option<Constraint>,
-    pub region: Region,
-    pub related: Vec<Related>,
-}
-
-impl Diagnostic {
-    /// A file-level diagnostic of one of the CLI's own rules.
-    pub fn file_level(rule: &'static Rule, message: String, region: Region) -> Diagnostic {
-        Diagnostic {
-            code: rule.code,
-            rule: rule.name,
-            severity: rule.severity,
-            message,
-            pointer: None,
-            constraint: None,
-            region,
-            related: Vec::new(),
+impl Placed {
+    /// Places `findings` in `text`.
+    pub fn new(text: &str, mut findings: Vec<Finding>) -> Placed {
+        findings.sort_by_key(|f| f.span.map_or(0, |s| s.start));
+        let lines = LineIndex::new(text);
+        let at = |span: Option<Span>| span.map_or(Region::START, |s| Region::of(&lines, s));
+        let regions = findings.iter().map(|f| at(f.span)).collect();
+        let related = findings
+            .iter()
+            .flat_map(|f| &f.related)
+            .map(|r| at(Some(r.span)))
+            .collect();
+        Placed {
+            findings,
+            regions,
+            related,
         }
     }
-}
 
-/// Rules whose finding is about a member's key rather than its value.
-const KEY_RULES: &[&str] = &["MFA001", "MFA003", "MFA004"];
-
-/// Each later duplicate of a key, in the order the core reports them
-/// (an object's own duplicates, then its members depth first).
-struct DuplicateSite {
-    pointer: String,
-    key: String,
-    first: Span,
-    this: Span,
-}
-
-fn push_segment(pointer: &str, segment: &str) -> String {
-    let mut out = pointer.to_string();
-    append_segment(&mut out, segment);
-    out
-}
-
-/// Appends `/segment`, escaped per RFC 6901.
-fn append_segment(pointer: &mut String, segment: &str) {
-    pointer.push('/');
-    for c in segment.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty()
     }
-}
 
-/// Objects with more members than this find duplicates with a hash map
-/// (as the core does), so a hostile 100,000-key object is not quadratic.
-const SMALL_OBJECT: usize = 16;
-
-/// `pointer` is a buffer holding the pointer of `node`: it is extended for
-/// each container below and restored, so a walk allocates only for sites.
-fn duplicate_sites(node: &Node, pointer: &mut String, out: &mut Vec<DuplicateSite>) {
-    let descend = |n: &Node| matches!(n.value, Value::Object(_) | Value::Array(_));
-    match &node.value {
-        Value::Object(members) => {
-            let mut seen: HashMap<&str, Span> = HashMap::new();
-            for (i, m) in members.iter().enumerate() {
-                let first = if members.len() > SMALL_OBJECT {
-                    match seen.entry(m.key.as_ref()) {
-                        Entry::Occupied(e) => Some(*e.get()),
-                        Entry::Vacant(e) => {
-                            e.insert(m.key_span);
-                            None
-                        }
-                    }
-                } else {
-                    members[..i]
-                        .iter()
-                        .find(|e| e.key == m.key)
-                        .map(|e| e.key_span)
-                };
-                if let Some(first) = first {
-                    out.push(DuplicateSite {
-                        pointer: push_segment(pointer, &m.key),
-                        key: m.key.to_string(),
-                        first,
-                        this: m.key_span,
-                    });
-                }
-            }
-            // Nothing beneath a secret is shown: the core reports such a
-            // duplicate at the secret itself.
-            for m in members
-                .iter()
-                .filter(|m| descend(&m.value) && !crate::is_secret_bearing(&m.key))
-            {
-                let len = pointer.len();
-                append_segment(pointer, &m.key);
-                duplicate_sites(&m.value, pointer, out);
-                pointer.truncate(len);
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate().filter(|(_, n)| descend(n)) {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
-                duplicate_sites(item, pointer, out);
-                pointer.truncate(len);
-            }
-        }
-        _ => {}
+    /// Each finding with its region and its related places' regions.
+    pub fn iter(&self) -> impl Iterator<Item = (&Finding, Region, &[Region])> {
+        self.iter_from(0, 0)
     }
-}
 
-/// Drops the last segment of a pointer.
-fn parent(pointer: &str) -> &str {
-    pointer.rfind('/').map_or("", |i| &pointer[..i])
-}
-
-/// Where a finding is marked: the key for key rules, the value otherwise;
-/// for a missing key, the key of the enclosing member (or the `{` of the
-/// enclosing object when it is the root or an array item).
-fn span_of(locator: &mut Locator, f: &Finding) -> Span {
-    let loc = locator.locate(&f.pointer);
-    if loc.exact {
-        if KEY_RULES.contains(&f.code) {
-            if let Some(k) = loc.key_span {
-                return k;
-            }
-        }
-        return loc.span;
+    /// [`Placed::iter`] from the finding `from`, whose related places start
+    /// at `related_from` (the number of related places before it).
+    pub fn iter_from(
+        &self,
+        from: usize,
+        related_from: usize,
+    ) -> impl Iterator<Item = (&Finding, Region, &[Region])> {
+        let mut next = related_from;
+        self.findings[from..]
+            .iter()
+            .zip(&self.regions[from..])
+            .map(move |(f, region)| {
+                let related = &self.related[next..next + f.related.len()];
+                next += f.related.len();
+                (f, *region, related)
+            })
     }
-    let mut p = parent(&f.pointer);
-    loop {
-        let l = locator.locate(p);
-        if l.exact {
-            return match l.key_span {
-                Some(k) => k,
-                None => Span {
-                    start: l.span.start,
-                    end: l.span.start + 1,
-                },
-            };
-        }
-        if p.is_empty() {
-            return Span {
-                start: l.span.start,
-                end: l.span.start + 1,
-            };
-        }
-        p = parent(p);
-    }
-}
-
-/// Places every finding of a parsed file.
-pub fn locate_all(text: &str, root: &Node, findings: &[Finding]) -> Vec<Diagnostic> {
-    let mut sites = Vec::new();
-    let dup_count = findings.iter().filter(|f| f.code == "MFA001").count();
-    // Most files have no duplicate key: no walk for them.
-    if dup_count > 0 {
-        duplicate_sites(root, &mut String::new(), &mut sites);
-    }
-    let mut sites = if dup_count == sites.len() {
-        sites.into_iter()
-    } else {
-        Vec::new().into_iter()
-    };
-    let lines = LineIndex::new(text);
-    let mut locator = Locator::new(root);
-    findings
-        .iter()
-        .map(|f| {
-            let mut d = Diagnostic {
-                code: f.code,
-                rule: f.rule,
-                severity: f.severity,
-                message: f.message.clone(),
-                pointer: Some(f.pointer.clone()),
-                constraint: f.constraint.clone(),
-                region: Region::indexed(&lines, span_of(&mut locator, f)),
-                related: Vec::new(),
-            };
-            if f.code == "MFA001" {
-                if let Some(site) = sites.next().filter(|s| s.pointer == f.pointer) {
-                    let first = Region::indexed(&lines, site.first);
-                    d.region = Region::indexed(&lines, site.this);
-                    d.message = format!(
-                        "duplicate key `{}`: first at line {}, again at line {}; parsers disagree on which value wins",
-                        site.key, first.start.line, d.region.start.line
-                    );
-                    d.related.push(Related {
-                        region: first,
-                        message: format!("first `{}` here", site.key),
-                    });
-                }
-            }
-            d
-        })
-        .collect()
 }

@@ -21,7 +21,6 @@ mod files;
 mod locate;
 mod output;
 mod parallel;
-mod rules;
 
 use std::ffi::OsString;
 use std::io::{BufWriter, Read, Write};

@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use super::node::{key_eq, Member, Node, Span, Value};
-use crate::pointer::borrowed_segments;
+use crate::validate::borrowed_segments;
 
 /// Where a finding's pointer lands in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -219,7 +219,7 @@ pub fn example_secrets() -> Vec<String> {
         let text = std::fs::read_to_string(&p).unwrap();
         // Duplicate keys: serde keeps the last, so scan each occurrence too.
         for line in text.lines() {
-            for key in mfalint::SECRET_KEYS {
+            for key in mfalint::secret_keys() {
                 let pat = format!("\"{key}\": \"");
                 if let Some(i) = line.find(&pat) {
                     let rest = &line[i + pat.len()..];

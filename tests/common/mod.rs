@@ -3,3 +3,4 @@
 
 pub mod secret_cases;
 pub mod strategies;
+pub mod vendors;

@@ -98,7 +98,7 @@ pub fn fold(key: &str) -> String {
 /// secret key once folded; `skey` -> `ikey`, a plain key, is left out.
 pub fn near_miss_key() -> BoxedStrategy<String> {
     (
-        select(mfalint::SECRET_KEYS.to_vec()),
+        select(mfalint::secret_keys().to_vec()),
         0u8..5,
         0u8..5,
         0u8..5,
@@ -172,7 +172,7 @@ pub fn near_miss_key() -> BoxedStrategy<String> {
 /// A secret key, a named near miss or a generated one.
 pub fn secret_bearing_key() -> BoxedStrategy<String> {
     prop_oneof![
-        1 => select(mfalint::SECRET_KEYS.to_vec()).prop_map(String::from),
+        1 => select(mfalint::secret_keys().to_vec()).prop_map(String::from),
         2 => select(NAMED_NEAR_MISSES.to_vec()).prop_map(String::from),
         2 => near_miss_key(),
     ]
@@ -527,7 +527,7 @@ impl Case {
         match self.writing {
             KeyWriting::Plain => plain,
             KeyWriting::Escaped(bits) => format!("\"{}\"", escaped(&self.key, bits)),
-            KeyWriting::StrayInside(at) if mfalint::SECRET_KEYS.contains(&self.key.as_str()) => {
+            KeyWriting::StrayInside(at) if mfalint::secret_keys().contains(&self.key.as_str()) => {
                 let i = 1 + at % self.key.len();
                 format!("{}\\{}", &plain[..i], &plain[i..])
             }

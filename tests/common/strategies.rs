@@ -14,7 +14,8 @@
 //! (both are outside what JSON Schema can see; see the schemas' descriptions).
 #![allow(dead_code)]
 
-use mfalint::spec::{self, Field, FieldType, Vendor};
+use super::vendors::{self as spec_tables, Field, FieldType, Vendor};
+use mfalint::spec;
 use mfalint::Kind;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -33,8 +34,8 @@ pub enum Flavor {
 impl Flavor {
     pub fn vendors(self) -> &'static [Vendor] {
         match self {
-            Flavor::Scm => spec::SCM_VENDORS,
-            Flavor::Sase => spec::SASE_VENDORS,
+            Flavor::Scm => spec_tables::scm(),
+            Flavor::Sase => spec_tables::sase(),
         }
     }
 }
@@ -224,7 +225,7 @@ fn schema_member(kind: Kind) -> BoxedStrategy<Option<(String, Value)>> {
 
 /// A valid SCM body: every error-level rule passes (warnings may not).
 pub fn scm_body() -> BoxedStrategy<Value> {
-    let scope = (select(spec::SCOPE_KEYS.to_vec()), scope_value())
+    let scope = (select(spec_tables::SCOPE_KEYS.to_vec()), scope_value())
         .prop_map(|(k, v)| Some((k.to_string(), Value::from(v))))
         .boxed();
     object(vec![
@@ -270,8 +271,8 @@ pub fn sase_body() -> BoxedStrategy<Value> {
 /// A valid legacy SASE request: the bare body or the `{query, body}` envelope.
 pub fn sase() -> BoxedStrategy<Value> {
     let envelope = (
-        select(spec::SASE_FOLDERS.to_vec()),
-        select(spec::POSITIONS.to_vec()),
+        select(spec_tables::SASE_FOLDERS.to_vec()),
+        select(spec_tables::POSITIONS.to_vec()),
         sase_body(),
         prop::option::of(Just(mfalint::schema_id(Kind::SaseMfaServer))),
         prop::bool::weighted(0.1),
@@ -351,7 +352,7 @@ pub fn test_result() -> BoxedStrategy<Value> {
     object(vec![
         optional(
             "state",
-            select(spec::TEST_STATES.to_vec())
+            select(spec_tables::TEST_STATES.to_vec())
                 .prop_map(Value::from)
                 .boxed(),
         ),
@@ -647,14 +648,14 @@ fn pan_mutations(body: &Value, flavor: Flavor) -> Vec<Mutation> {
         err(set(v, "mfa_vendor_type", empty), "MFA030", "no vendor key")
     }));
     if scm {
-        let scope_key = spec::SCOPE_KEYS
+        let scope_key = spec_tables::SCOPE_KEYS
             .iter()
             .copied()
             .find(|k| body.get(k).is_some());
         if let Some(sk) = scope_key {
             out.push(mk(move |v, _| err(remove(v, sk), "MFA020", "drop scope")));
             out.push(mk(move |v, i| {
-                let others: Vec<&str> = spec::SCOPE_KEYS
+                let others: Vec<&str> = spec_tables::SCOPE_KEYS
                     .iter()
                     .copied()
                     .filter(|k| *k != sk)
@@ -704,7 +705,7 @@ fn pan_mutations(body: &Value, flavor: Flavor) -> Vec<Mutation> {
         v["mfa_vendor_type"][vk] = wrong_value(Want::Object, i);
         err(v, "MFA002", "vendor not an object")
     }));
-    for f in vendor.fields {
+    for f in vendor.fields.iter().copied() {
         let name = f.name;
         let borrowed = move |v: Value, code: &'static str, what: String| {
             if scm {
@@ -858,7 +859,9 @@ fn sase_mutations(v: &Value) -> Vec<Mutation> {
             } else {
                 i.pick2.get(&bad).to_string()
             };
-            if spec::SASE_FOLDERS.contains(&s.as_str()) || spec::POSITIONS.contains(&s.as_str()) {
+            if spec_tables::SASE_FOLDERS.contains(&s.as_str())
+                || spec_tables::POSITIONS.contains(&s.as_str())
+            {
                 v["query"][key] = json!(format!("{s}!"));
             } else {
                 v["query"][key] = json!(s);
@@ -949,7 +952,7 @@ fn test_result_mutations() -> Vec<Mutation> {
     vec![
         mk(|_, i| err(wrong_value(Want::Object, i), "MFA002", "root not an object")),
         mk(|v, i| {
-            let s = if spec::TEST_STATES.contains(&i.text.as_str()) {
+            let s = if spec_tables::TEST_STATES.contains(&i.text.as_str()) {
                 "success".to_string()
             } else {
                 i.text.clone()

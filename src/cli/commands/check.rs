@@ -4,17 +4,15 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use crate::json::{ParseErrorKind, Span};
-use crate::{Error, Kind, Severity};
+use crate::{Checked, Kind, Severity};
 
 use super::super::args::CheckArgs;
 use super::super::config::{self, Effective, Resolver};
 use super::super::excerpt::Excerpts;
 use super::super::files::{self, Input, ReadOutcome};
-use super::super::locate::{self, Diagnostic, Pos, Region};
+use super::super::locate::Placed;
 use super::super::output;
 use super::super::parallel;
-use super::super::rules::{PARSE_ERROR, UNKNOWN_KIND};
 use super::super::{Console, Status};
 
 /// One checked file.
@@ -26,7 +24,8 @@ pub struct FileResult {
     /// format shows none.
     pub text: String,
     pub excerpts: Excerpts,
-    pub diagnostics: Vec<Diagnostic>,
+    /// In source order.
+    pub findings: Placed,
     /// The file fails the run (a finding at or above its fail-on).
     pub fails: bool,
 }
@@ -176,7 +175,7 @@ fn check_one(
         kind: None,
         text: String::new(),
         excerpts: Excerpts::Broken,
-        diagnostics: Vec::new(),
+        findings: Placed::default(),
         fails: false,
     };
     // A bug in checking one file must not take the others' reports down:
@@ -198,7 +197,11 @@ fn check_one(
             "internal error while checking this file (a bug in mfalint); it was not checked".into(),
         ));
     }
-    result.fails = result.diagnostics.iter().any(|d| d.severity >= eff.fail_on);
+    result.fails = result
+        .findings
+        .findings
+        .iter()
+        .any(|f| f.severity >= eff.fail_on);
     Ok(result)
 }
 
@@ -245,119 +248,43 @@ fn parent_dir(p: &Path) -> &Path {
     }
 }
 
-fn at_start(text: &str) -> Region {
-    Region::new(text, Span { start: 0, end: 1 })
-}
-
 /// Fills in the findings of a file's bytes (and, for excerpts, how to mask
-/// them).
+/// them). The core decides everything, parse errors and unknown kinds
+/// included; this only places the findings in the text.
 fn check_bytes(result: &mut FileResult, bytes: &[u8], outcome: &ReadOutcome, eff: &Effective) {
     let opts = &eff.options;
     if let ReadOutcome::TooLarge { size } = outcome {
-        let message = format!(
-            "{}; it was not checked",
-            files::too_large_message(*size, opts.limits.max_bytes)
-        );
-        result.diagnostics.push(Diagnostic::file_level(
-            &PARSE_ERROR,
-            message,
-            Region {
-                start: Pos { line: 1, column: 1 },
-                end: Pos { line: 1, column: 1 },
-                bytes: Span::default(),
-            },
-        ));
+        let checked = Checked::too_large(*size, opts.limits.max_bytes);
+        result.findings = Placed::new("", checked.findings);
         return;
     }
-    // UTF-8 is checked once; only a file that is not UTF-8 goes through the
-    // core's decoding error.
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(_) => {
-            let text = String::from_utf8_lossy(bytes);
-            if let Err(e) = crate::decode(bytes, opts) {
-                result.diagnostics.push(parse_diagnostic(&text, &e));
-            }
-            return;
-        }
+    // A file that is not UTF-8 is shown through its lossy decoding; the
+    // core reports where it stops being UTF-8, in the valid prefix.
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        let checked = crate::check_bytes(bytes, eff.kind, opts);
+        result.findings = Placed::new(&String::from_utf8_lossy(bytes), checked.findings);
+        return;
     };
-    let root = match crate::parse(text, opts) {
-        Ok(root) => root,
-        Err(e) => {
-            result.diagnostics.push(parse_diagnostic(text, &e));
-            return;
+    let checked = match crate::parse(text, opts) {
+        Ok(root) => {
+            if eff.excerpts {
+                result.excerpts = Excerpts::parsed(&root);
+            }
+            crate::check_node(&root, eff.kind, opts)
         }
+        Err(_) => crate::check_text(text, eff.kind, opts),
     };
-    if eff.excerpts {
-        result.excerpts = Excerpts::parsed(&root);
-    }
-    match crate::validate_node(&root, eff.kind, opts) {
-        Ok(report) => {
-            result.kind = Some(report.kind);
-            result.diagnostics = locate::locate_all(text, &root, &report.findings);
-            // Source order; the core's order breaks ties.
-            result
-                .diagnostics
-                .sort_by_key(|d| (d.region.start.line, d.region.start.column));
-        }
-        Err(Error::Detect(e)) => {
-            let message = format!("{e}");
-            result.diagnostics.push(Diagnostic::file_level(
-                &UNKNOWN_KIND,
-                message,
-                Region::new(
-                    text,
-                    Span {
-                        start: root.span.start,
-                        end: root.span.start + 1,
-                    },
-                ),
-            ));
-        }
-        Err(e @ Error::Parse { .. }) => result.diagnostics.push(parse_diagnostic(text, &e)),
-    }
-}
-
-/// An MFA000 finding at the place the parser stopped.
-fn parse_diagnostic(text: &str, e: &Error) -> Diagnostic {
-    match e {
-        Error::Parse { error, .. } => {
-            let mut start = error.offset.min(text.len());
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            let len = text[start..].chars().next().map_or(0, char::len_utf8);
-            let span = match error.kind {
-                ParseErrorKind::ByteOrderMark => Span { start: 0, end: 3 },
-                _ => Span {
-                    start,
-                    end: start + len,
-                },
-            };
-            let mut region = Region::new(text, span);
-            if matches!(error.kind, ParseErrorKind::ByteOrderMark) {
-                region.start = Pos { line: 1, column: 1 };
-                region.end = Pos { line: 1, column: 2 };
-            }
-            let message = match &error.kind {
-                ParseErrorKind::InvalidUtf8(_) => {
-                    "invalid UTF-8: the file must be UTF-8 encoded JSON text".to_string()
-                }
-                k => format!("invalid JSON: {k}"),
-            };
-            Diagnostic::file_level(&PARSE_ERROR, message, region)
-        }
-        Error::Detect(d) => Diagnostic::file_level(&UNKNOWN_KIND, d.to_string(), at_start(text)),
-    }
+    result.kind = checked.kind;
+    result.findings = Placed::new(text, checked.findings);
 }
 
 /// Severity counts over a run.
 pub fn counts(run: &Run) -> (usize, usize) {
-    let all = run.files.iter().flat_map(|f| &f.diagnostics);
+    let all = run.files.iter().flat_map(|f| &f.findings.findings);
     let errors = all
         .clone()
-        .filter(|d| d.severity == Severity::Error)
+        .filter(|f| f.severity == Severity::Error)
         .count();
-    let warnings = all.filter(|d| d.severity == Severity::Warning).count();
+    let warnings = all.filter(|f| f.severity == Severity::Warning).count();
     (errors, warnings)
 }

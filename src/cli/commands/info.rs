@@ -1,21 +1,21 @@
 //! `mfalint rules` and `mfalint explain`.
 
+use crate::generate::rule_md;
+use crate::rules::{Enabled, Rule, RuleId};
+
 use super::super::args::{ExplainArgs, RulesArgs, RulesFormat};
-use super::super::rules::{self, PARSE_ERROR, UNKNOWN_KIND};
 use super::super::{Console, Status};
 
-fn default_label(r: &crate::Rule) -> &'static str {
-    if !rules::cli_default_enabled(r) {
-        "off"
-    } else if !r.default_enabled {
-        "on (CLI)"
-    } else {
-        "on"
+fn default_label(r: &Rule) -> &'static str {
+    match r.enabled {
+        Enabled::Always => "on",
+        Enabled::InFiles => "on (CLI)",
+        Enabled::Never => "off",
     }
 }
 
 pub fn rules(args: RulesArgs, console: &mut Console) -> Status {
-    let all = rules::all();
+    let all: Vec<&Rule> = crate::rules::all().collect();
     let out = match args.format {
         RulesFormat::Human => {
             let w = all.iter().map(|r| r.name.len()).max().unwrap_or(0);
@@ -56,7 +56,8 @@ pub fn rules(args: RulesArgs, console: &mut Console) -> Status {
                 .iter()
                 .map(|r| {
                     let mut v = serde_json::to_value(r).expect("rules serialize");
-                    v["cli_default_enabled"] = rules::cli_default_enabled(r).into();
+                    v["cli_default_enabled"] = r.cli_default_enabled().into();
+                    v["configurable"] = r.configurable.into();
                     v
                 })
                 .collect();
@@ -68,28 +69,13 @@ pub fn rules(args: RulesArgs, console: &mut Console) -> Status {
 }
 
 pub fn explain(args: ExplainArgs, console: &mut Console) -> Status {
-    let Some(r) = rules::find(&args.rule) else {
+    let Some(id) = RuleId::find(&args.rule) else {
         console.error(format_args!(
             "unknown rule `{}`; `mfalint rules` lists them all",
             args.rule
         ));
         return Status::Failure;
     };
-    let configurable = if std::ptr::eq(r, &PARSE_ERROR) || std::ptr::eq(r, &UNKNOWN_KIND) {
-        "no (a file-level problem: the file was not checked)"
-    } else {
-        "yes (--select, --ignore, --severity, mfalint.toml)"
-    };
-    let text = format!(
-        "{} {}\n\n{}\n\n{}\n\nSeverity:     {}\nDefault:      {}\nConfigurable: {configurable}\nSource:       {}\n",
-        r.code,
-        r.name,
-        r.summary,
-        r.doc,
-        r.severity.as_str(),
-        default_label(r),
-        r.source
-    );
-    console.out(text.as_bytes());
+    console.out(rule_md(id).as_bytes());
     Status::Ok
 }

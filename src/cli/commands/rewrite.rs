@@ -1,12 +1,11 @@
 //! `mfalint normalize` and `mfalint redact`: a payload rewritten, printed or
 //! written back in place.
 
-use crate::{Error, Options};
+use crate::{Error, Options, RuleId};
 
 use super::super::args::RewriteArgs;
 use super::super::atomic_write::{self, Original, Replaced, WriteError};
 use super::super::files::{self, ReadOutcome};
-use super::super::rules::{PARSE_ERROR, UNKNOWN_KIND};
 use super::super::{Console, Status};
 
 /// A rewrite's input: read (printing) or opened and locked (`--write`).
@@ -68,12 +67,15 @@ fn read_input(
         }
     };
     if let ReadOutcome::TooLarge { size } = outcome {
-        console.note(format_args!(
-            "{shown}:1:1: error[{}] {} ({})",
-            PARSE_ERROR.code,
-            files::too_large_message(size, limit),
-            PARSE_ERROR.name
-        ));
+        for f in crate::Checked::too_large(size, limit).findings {
+            console.note(format_args!(
+                "{shown}:1:1: {}[{}] {} ({})",
+                f.severity.as_str(),
+                f.code(),
+                f.message,
+                f.name()
+            ));
+        }
         return Err(Status::Findings);
     }
     Ok(source)
@@ -88,11 +90,13 @@ fn report_error(shown: &str, e: &Error, console: &mut Console) -> Status {
             error,
         } => console.note(format_args!(
             "{shown}:{line}:{column}: error[{}] invalid JSON: {error} ({})",
-            PARSE_ERROR.code, PARSE_ERROR.name
+            RuleId::ParseError.code(),
+            RuleId::ParseError.name()
         )),
         Error::Detect(d) => console.note(format_args!(
             "{shown}:1:1: error[{}] {d} ({}); pass --kind",
-            UNKNOWN_KIND.code, UNKNOWN_KIND.name
+            RuleId::UnknownKind.code(),
+            RuleId::UnknownKind.name()
         )),
     }
     Status::Findings

@@ -27,12 +27,11 @@ pub fn write(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
 fn text(run: &Run) -> String {
     let mut out = String::new();
     for file in &run.files {
-        for d in &file.diagnostics {
+        for (d, r, _) in file.findings.iter() {
             let level = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            let r = &d.region;
             let mut props = format!(
                 "file={},line={},col={}",
                 gh_prop(&file.path),
@@ -45,7 +44,7 @@ fn text(run: &Run) -> String {
             let _ = writeln!(
                 out,
                 "::{level} {props},title={}::{}",
-                gh_prop(&format!("{} {}", d.code, d.rule)),
+                gh_prop(&format!("{} {}", d.code(), d.name())),
                 gh_data(&d.message)
             );
         }

@@ -1,17 +1,19 @@
-//! `--format json`: one document with every file, finding and problem.
+//! `--format json`: one document with every file, finding and problem,
+//! serialized by serde straight from the run (no copy of the findings).
 
-use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 
-use crate::{Constraint, Severity};
+use crate::{Finding, Target};
 
 use super::super::commands::{counts, FileProblem, FileResult, Run};
-use super::super::locate::Diagnostic;
+use super::super::locate::Region;
 
 #[derive(Serialize)]
 struct Report<'a> {
     version: u32,
     tool: Tool,
-    files: Vec<File<'a>>,
+    files: Files<'a>,
     summary: Summary,
 }
 
@@ -29,80 +31,110 @@ struct Summary {
     failed: bool,
 }
 
-#[derive(Serialize)]
-#[serde(untagged)]
-enum File<'a> {
-    Checked {
-        path: &'a str,
-        kind: Option<&'static str>,
-        findings: Vec<Finding<'a>>,
-    },
-    Failed {
-        path: Option<&'a str>,
-        error: &'a str,
-    },
+/// The checked files, then the paths that could not be checked.
+struct Files<'a>(&'a Run);
+
+impl Serialize for Files<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let run = self.0;
+        let mut seq = s.serialize_seq(Some(run.files.len() + run.problems.len()))?;
+        for f in &run.files {
+            seq.serialize_element(&Checked(f))?;
+        }
+        for p in &run.problems {
+            seq.serialize_element(&Failed(p))?;
+        }
+        seq.end()
+    }
 }
 
-#[derive(Serialize)]
-struct Finding<'a> {
-    code: &'static str,
-    rule: &'static str,
-    severity: Severity,
-    message: &'a str,
-    pointer: Option<&'a str>,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    constraint: Option<&'a Constraint>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    related: Vec<Related<'a>>,
+/// `{"path", "kind", "findings"}`.
+struct Checked<'a>(&'a FileResult);
+
+impl Serialize for Checked<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let f = self.0;
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry("path", &f.path)?;
+        map.serialize_entry("kind", &f.kind.map(|k| k.id()))?;
+        map.serialize_entry("findings", &Findings(f))?;
+        map.end()
+    }
+}
+
+struct Findings<'a>(&'a FileResult);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let placed = &self.0.findings;
+        let mut seq = s.serialize_seq(Some(placed.findings.len()))?;
+        for (f, region, related) in placed.iter() {
+            seq.serialize_element(&Located { f, region, related })?;
+        }
+        seq.end()
+    }
+}
+
+/// A finding with its place: `{"code", "rule", "severity", "message",
+/// "pointer", "line", "column", "end_line", "end_column", "constraint"?,
+/// "related"?}`.
+struct Located<'a> {
+    f: &'a Finding,
+    region: Region,
+    related: &'a [Region],
+}
+
+impl Serialize for Located<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (f, r) = (self.f, &self.region);
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("code", f.code())?;
+        map.serialize_entry("rule", f.name())?;
+        map.serialize_entry("severity", &f.severity)?;
+        map.serialize_entry("message", &f.message)?;
+        let pointer = (f.target != Target::Document).then_some(f.pointer.as_str());
+        map.serialize_entry("pointer", &pointer)?;
+        map.serialize_entry("line", &r.start.line)?;
+        map.serialize_entry("column", &r.start.column)?;
+        map.serialize_entry("end_line", &r.end.line)?;
+        map.serialize_entry("end_column", &r.end.column)?;
+        if let Some(c) = &f.constraint {
+            map.serialize_entry("constraint", c)?;
+        }
+        if !f.related.is_empty() {
+            let related: Vec<Related> = f
+                .related
+                .iter()
+                .zip(self.related)
+                .map(|(rel, region)| Related {
+                    line: region.start.line,
+                    column: region.start.column,
+                    message: &rel.message,
+                })
+                .collect();
+            map.serialize_entry("related", &related)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
 struct Related<'a> {
-    line: usize,
-    column: usize,
+    line: u32,
+    column: u32,
     message: &'a str,
 }
 
-fn finding(d: &Diagnostic) -> Finding<'_> {
-    Finding {
-        code: d.code,
-        rule: d.rule,
-        severity: d.severity,
-        message: &d.message,
-        pointer: d.pointer.as_deref(),
-        line: d.region.start.line,
-        column: d.region.start.column,
-        end_line: d.region.end.line,
-        end_column: d.region.end.column,
-        constraint: d.constraint.as_ref(),
-        related: d
-            .related
-            .iter()
-            .map(|r| Related {
-                line: r.region.start.line,
-                column: r.region.start.column,
-                message: &r.message,
-            })
-            .collect(),
-    }
-}
+/// `{"path", "error"}`: a path that could not be checked.
+struct Failed<'a>(&'a FileProblem);
 
-fn checked(f: &FileResult) -> File<'_> {
-    File::Checked {
-        path: &f.path,
-        kind: f.kind.map(|k| k.id()),
-        findings: f.diagnostics.iter().map(finding).collect(),
-    }
-}
-
-fn failed(p: &FileProblem) -> File<'_> {
-    File::Failed {
-        path: (!p.path.is_empty()).then_some(p.path.as_str()),
-        error: &p.message,
+impl Serialize for Failed<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("path", &(!p.path.is_empty()).then_some(p.path.as_str()))?;
+        map.serialize_entry("error", &p.message)?;
+        map.end()
     }
 }
 
@@ -114,12 +146,7 @@ pub fn write(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
             name: "mfalint",
             version: env!("CARGO_PKG_VERSION"),
         },
-        files: run
-            .files
-            .iter()
-            .map(checked)
-            .chain(run.problems.iter().map(failed))
-            .collect(),
+        files: Files(run),
         summary: Summary {
             files: run.files.len(),
             errors,

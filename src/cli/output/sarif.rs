@@ -8,7 +8,8 @@ use crate::Severity;
 
 use super::super::commands::Run;
 use super::super::locate::Region;
-use super::super::rules;
+use crate::generate::rule_url;
+use crate::{RuleId, Target};
 
 fn pretty(out: &mut impl std::io::Write, v: &impl Serialize) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, v)?;
@@ -47,10 +48,10 @@ fn sarif_level(s: Severity) -> &'static str {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SarifRegion {
-    start_line: usize,
-    start_column: usize,
-    end_line: usize,
-    end_column: usize,
+    start_line: u32,
+    start_column: u32,
+    end_line: u32,
+    end_column: u32,
 }
 
 fn sarif_region(r: &Region) -> SarifRegion {
@@ -198,21 +199,21 @@ struct SarifLog<'a> {
 /// `--format sarif`: SARIF 2.1.0, paths relative to `%SRCROOT%` (the
 /// directory mfalint ran in), 1-based columns in code points.
 pub fn write(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    let all = rules::all();
-    let rules_json = all
-        .iter()
-        .map(|r| ReportingDescriptor {
+    let rules_json = RuleId::ALL
+        .into_iter()
+        .map(|id| (id, id.meta()))
+        .map(|(id, r)| ReportingDescriptor {
             id: r.code,
             name: r.name,
             short_description: Text { text: r.summary },
-            full_description: Text { text: r.doc },
-            help_uri: rules::help_uri(r),
+            full_description: Text { text: r.why },
+            help_uri: rule_url(id),
             help: OwnedText {
-                text: format!("{}\n\nSource: {}", r.doc, r.source),
+                text: format!("{}\n\nSource: {}", r.why, r.source),
             },
             default_configuration: RuleConfig {
                 level: sarif_level(r.severity),
-                enabled: rules::cli_default_enabled(r),
+                enabled: r.cli_default_enabled(),
             },
             properties: RuleProperties {
                 tags: ["mfa", "config"],
@@ -226,41 +227,36 @@ pub fn write(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
             uri,
             uri_base_id: (!absolute).then_some("%SRCROOT%"),
         };
-        for d in &file.diagnostics {
-            let rule_index = all
-                .iter()
-                .position(|r| r.code == d.code)
-                .expect("every reported rule is registered");
+        for (f, region, related) in file.findings.iter() {
             results.push(SarifResult {
-                rule_id: d.code,
-                rule_index,
-                level: sarif_level(d.severity),
-                message: Text { text: &d.message },
+                rule_id: f.code(),
+                rule_index: f.rule.index(),
+                level: sarif_level(f.severity),
+                message: Text { text: &f.message },
                 locations: vec![Location {
                     physical_location: PhysicalLocation {
                         artifact_location: artifact.clone(),
-                        region: sarif_region(&d.region),
+                        region: sarif_region(&region),
                     },
-                    logical_locations: d
-                        .pointer
-                        .as_deref()
-                        .map(|p| LogicalLocation {
-                            fully_qualified_name: p,
+                    logical_locations: (f.target != Target::Document)
+                        .then(|| LogicalLocation {
+                            fully_qualified_name: &f.pointer,
                             kind: "member",
                         })
                         .into_iter()
                         .collect(),
                 }],
-                related_locations: d
+                related_locations: f
                     .related
                     .iter()
+                    .zip(related)
                     .enumerate()
-                    .map(|(i, r)| RelatedLocation {
+                    .map(|(i, (r, region))| RelatedLocation {
                         id: i,
                         message: Text { text: &r.message },
                         physical_location: PhysicalLocation {
                             artifact_location: artifact.clone(),
-                            region: sarif_region(&r.region),
+                            region: sarif_region(region),
                         },
                     })
                     .collect(),

@@ -8,6 +8,7 @@ import {
 import type {
   ApiError, Constraint, Finding, Kind, Normalized, Report, RuleCode, RuleInfo,
   ScmMfaServer, SailpointDuoConfig, ValidateOptions, JsonSchema, Validator,
+  PingIdentityV1, SaseOktaAdaptiveV1,
 } from 'mfalint';
 import init, { initSync, validate as validateWeb } from 'mfalint/web';
 
@@ -26,6 +27,22 @@ const body: ScmMfaServer = {
   },
 };
 const duo: SailpointDuoConfig = { mfaMethod: 'duo-web', enabled: false, configProperties: { ikey: 'DI' } };
+
+// The payload types are generated from the validators' own tables: a field
+// the validator requires, the type requires (ping_api_host, ping_baseuri and
+// ping_timeout were once optional here while required there).
+const ping: PingIdentityV1 = {
+  ping_api_host: 'idpxny3lm.pingidentity.com',
+  ping_baseuri: '/pingid/rest/4',
+  ping_use_base64_key: 'key-from-a-vault',
+  ping_token: 'token-from-a-vault',
+  ping_timeout: 30,
+};
+// @ts-expect-error ping_api_host is required, as the validator requires it (MFA010)
+const pingWithoutHost: PingIdentityV1 = { ping_baseuri: '/pingid/rest/4', ping_use_base64_key: 'k', ping_token: 't', ping_timeout: 30 };
+// @ts-expect-error legacy SASE timeouts are strings
+const saseTimeout: SaseOktaAdaptiveV1 = { okta_api_host: 'acme.okta.com', okta_baseuri: '/api/v1', okta_token: 't', okta_org: 'acme', okta_timeout: 30 };
+void ping; void pingWithoutHost; void saseTimeout;
 
 const options: ValidateOptions = {
   kind: 'scm-mfa-server',

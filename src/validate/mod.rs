@@ -1,0 +1,44 @@
+//! Validation: a document walked against its kind's description, into a
+//! context that collects the rules' findings.
+
+mod context;
+mod pointer;
+mod walk;
+
+pub(crate) use context::Ctx;
+pub use pointer::segments;
+pub(crate) use pointer::Ptr;
+pub(crate) use pointer::{borrowed_segments, push_escaped};
+pub(crate) use walk::walk_object;
+
+use crate::json::{Node, Span};
+use crate::kind::{detect, DetectError, Kind};
+use crate::rules::duplicate_key;
+
+/// Runs every rule of the payload's kind (detected when `None`) into
+/// `ctx`. `duplicate_keys`: whether the tree may have an object with a key
+/// twice (the parser knows; a caller's tree may).
+pub(crate) fn run<'o>(
+    root: &Node,
+    kind: Option<Kind>,
+    ctx: Ctx<'o>,
+    duplicate_keys: bool,
+) -> Result<(Kind, Ctx<'o>), DetectError> {
+    let kind = match kind {
+        Some(k) => k,
+        None => detect(root)?,
+    };
+    let mut ctx = ctx.for_flavor(&kind.spec().flavor);
+    // A tree built in code has no spans (all empty); one parsed from text
+    // does, and findings then carry theirs.
+    let at = if root.span == Span::default() {
+        Ptr::NOWHERE
+    } else {
+        Ptr::root(root)
+    };
+    if duplicate_keys {
+        duplicate_key::check(&mut ctx, root, &at);
+    }
+    walk::check(kind, &mut ctx, root, &at);
+    Ok((kind, ctx))
+}
