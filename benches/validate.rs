@@ -9,80 +9,15 @@
 
 mod common;
 
-use std::hint::black_box;
 use std::time::Duration;
 
 use common::corpus::{corpus, Payload, SEED};
+use common::harness::{
+    floor, js_is_valid, js_iter_errors, mfalint_is_valid, mfalint_parse, mfalint_validate, syntax,
+};
 use common::{kind_index, per_kind, validators};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use mfalint::{Kind, Options};
-
-fn floor(set: &[&Payload]) -> usize {
-    let mut n = 0;
-    for p in set {
-        let v: serde_json::Value = serde_json::from_str(&p.text).expect("corpus is JSON");
-        n += usize::from(black_box(&v).is_object());
-    }
-    n
-}
-
-/// serde_json checking the syntax without building anything (`IgnoredAny`,
-/// no allocation): the least any validator of JSON text must do.
-fn syntax(set: &[&Payload]) -> usize {
-    let mut n = 0;
-    for p in set {
-        let v: serde::de::IgnoredAny = serde_json::from_str(&p.text).expect("corpus is JSON");
-        n += usize::from(black_box(&v) == &serde::de::IgnoredAny);
-    }
-    n
-}
-
-fn mfalint_parse(set: &[&Payload], opts: &Options) -> usize {
-    let mut n = 0;
-    for p in set {
-        let node = mfalint::parse(&p.text, opts).expect("corpus is JSON");
-        n += black_box(&node).span.end;
-    }
-    n
-}
-
-fn mfalint_validate(set: &[&Payload], opts: &Options) -> usize {
-    let mut n = 0;
-    for p in set {
-        let report = mfalint::validate_str(&p.text, Some(p.kind), opts).expect("corpus parses");
-        n += black_box(&report).findings.len();
-    }
-    n
-}
-
-/// The verdict alone, the same work as `jsonschema`'s `is_valid`.
-fn mfalint_is_valid(set: &[&Payload], opts: &Options) -> usize {
-    let mut n = 0;
-    for p in set {
-        n +=
-            usize::from(mfalint::is_valid_str(&p.text, Some(p.kind), opts).expect("corpus parses"));
-    }
-    n
-}
-
-fn js_is_valid(set: &[&Payload], vs: &[jsonschema::Validator]) -> usize {
-    let mut n = 0;
-    for p in set {
-        let v: serde_json::Value = serde_json::from_str(&p.text).expect("corpus is JSON");
-        n += usize::from(vs[kind_index(p.kind)].is_valid(&v));
-    }
-    n
-}
-
-fn js_iter_errors(set: &[&Payload], vs: &[jsonschema::Validator]) -> usize {
-    let mut n = 0;
-    for p in set {
-        let v: serde_json::Value = serde_json::from_str(&p.text).expect("corpus is JSON");
-        let errors: Vec<_> = vs[kind_index(p.kind)].iter_errors(&v).collect();
-        n += black_box(&errors).len();
-    }
-    n
-}
 
 fn bytes(set: &[&Payload]) -> u64 {
     set.iter().map(|p| p.text.len() as u64).sum()
