@@ -15,8 +15,11 @@
 //! Product decisions where the upstream specifications are silent or
 //! broken are explained in `docs/rulings.md`; fields cite its sections.
 
+mod field_sets;
 pub mod palo_alto;
 pub mod sailpoint;
+
+pub use field_sets::{bits, FieldSets, KeyIndex, MAX_FIELDS};
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +97,8 @@ pub struct Field {
     pub doc: &'static str,
 }
 
-/// An object and its fields.
+/// An object and its fields. Written with [`Object::new`] and its
+/// builder methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Object {
     /// How messages name the object: "the MFA server profile", or the
@@ -109,6 +113,10 @@ pub struct Object {
     /// Manager's: a flavor that inherits them reports them as warnings.
     pub scm_constraints: bool,
     pub doc: &'static str,
+    /// Finds a key's field (built from `fields`).
+    pub index: KeyIndex,
+    /// The fields by property (built from `fields`).
+    pub sets: FieldSets,
 }
 
 /// A group of fields of which an object holds exactly one.
@@ -121,7 +129,7 @@ pub enum ExactlyOne {
 }
 
 impl ExactlyOne {
-    pub fn keys(self) -> &'static [&'static str] {
+    pub const fn keys(self) -> &'static [&'static str] {
         match self {
             ExactlyOne::Scope(k) | ExactlyOne::Vendor(k) => k,
         }
@@ -264,9 +272,46 @@ impl Field {
 }
 
 impl Object {
+    /// A closed object with these fields, and no other constraint.
+    pub const fn new(label: &'static str, fields: &'static [Field]) -> Object {
+        Object {
+            label,
+            fields,
+            open: false,
+            exactly_one: None,
+            scm_constraints: false,
+            doc: "",
+            index: KeyIndex::of(fields),
+            sets: FieldSets::of(fields),
+        }
+    }
+    pub const fn open(mut self) -> Self {
+        self.open = true;
+        self
+    }
+    pub const fn exactly_one(mut self, group: ExactlyOne) -> Self {
+        self.exactly_one = Some(group);
+        self.sets = self.sets.with_group(self.fields, group.keys());
+        self
+    }
+    pub const fn scm_constraints(mut self) -> Self {
+        self.scm_constraints = true;
+        self
+    }
+    pub const fn doc(mut self, doc: &'static str) -> Self {
+        self.doc = doc;
+        self
+    }
+
     /// The field named `name`.
     pub fn field(&self, name: &str) -> Option<&'static Field> {
-        self.fields.iter().find(|f| f.name == name)
+        self.index.find(self.fields, name).map(|i| &self.fields[i])
+    }
+
+    /// The index of the field named `key`.
+    #[inline]
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.index.find(self.fields, key)
     }
 }
 

@@ -27,9 +27,9 @@ const fn timeout(name: &'static str) -> Field {
         .doc("Seconds, 5 to 600.")
 }
 
-pub static OKTA: Object = Object {
-    label: "`okta_adaptive_v1`",
-    fields: &[
+pub static OKTA: Object = Object::new(
+    "`okta_adaptive_v1`",
+    &[
         Field::string("okta_api_host")
             .min(10)
             .hostname()
@@ -50,15 +50,13 @@ pub static OKTA: Object = Object {
             .doc("The Okta organization."),
         timeout("okta_timeout").required(),
     ],
-    open: false,
-    exactly_one: None,
-    scm_constraints: true,
-    doc: "Okta Adaptive.",
-};
+)
+.scm_constraints()
+.doc("Okta Adaptive.");
 
-pub static PING: Object = Object {
-    label: "`ping_identity_v1`",
-    fields: &[
+pub static PING: Object = Object::new(
+    "`ping_identity_v1`",
+    &[
         Field::string("ping_baseuri")
             .min(2)
             .required()
@@ -85,15 +83,13 @@ pub static PING: Object = Object {
         ),
         timeout("ping_timeout").required(),
     ],
-    open: false,
-    exactly_one: None,
-    scm_constraints: true,
-    doc: "Ping Identity.",
-};
+)
+.scm_constraints()
+.doc("Ping Identity.");
 
-pub static RSA: Object = Object {
-    label: "`rsa_securid_access_v1`",
-    fields: &[
+pub static RSA: Object = Object::new(
+    "`rsa_securid_access_v1`",
+    &[
         Field::string("rsa_api_host")
             .min(10)
             .hostname()
@@ -114,15 +110,13 @@ pub static RSA: Object = Object {
             .doc("The RSA SecurID assurance policy ID."),
         timeout("rsa_timeout"),
     ],
-    open: false,
-    exactly_one: None,
-    scm_constraints: true,
-    doc: "RSA SecurID Access (every field optional).",
-};
+)
+.scm_constraints()
+.doc("RSA SecurID Access (every field optional).");
 
-pub static DUO: Object = Object {
-    label: "`duo_security_v2`",
-    fields: &[
+pub static DUO: Object = Object::new(
+    "`duo_security_v2`",
+    &[
         Field::string("duo_api_host")
             .min(16)
             .hostname()
@@ -144,11 +138,9 @@ pub static DUO: Object = Object {
             .required()
             .doc("The Duo secret key."),
     ],
-    open: false,
-    exactly_one: None,
-    scm_constraints: true,
-    doc: "Duo Security.",
-};
+)
+.scm_constraints()
+.doc("Duo Security.");
 
 /// The vendor keys of `mfa_vendor_type`, in table order.
 pub const VENDOR_KEYS: &[&str] = &[
@@ -158,19 +150,17 @@ pub const VENDOR_KEYS: &[&str] = &[
     "duo_security_v2",
 ];
 
-pub static VENDOR_TYPE: Object = Object {
-    label: "`mfa_vendor_type`",
-    fields: &[
+pub static VENDOR_TYPE: Object = Object::new(
+    "`mfa_vendor_type`",
+    &[
         Field::new("okta_adaptive_v1", Type::Object(&OKTA)).doc("Okta Adaptive."),
         Field::new("ping_identity_v1", Type::Object(&PING)).doc("Ping Identity."),
         Field::new("rsa_securid_access_v1", Type::Object(&RSA)).doc("RSA SecurID Access."),
         Field::new("duo_security_v2", Type::Object(&DUO)).doc("Duo Security."),
     ],
-    open: false,
-    exactly_one: Some(ExactlyOne::Vendor(VENDOR_KEYS)),
-    scm_constraints: false,
-    doc: "The MFA vendor: exactly one of the four vendor objects.",
-};
+)
+.exactly_one(ExactlyOne::Vendor(VENDOR_KEYS))
+.doc("The MFA vendor: exactly one of the four vendor objects.");
 
 /// The vendor objects, in table order.
 pub fn vendors() -> impl Iterator<Item = (&'static str, &'static Object)> {
@@ -191,9 +181,9 @@ const fn scope(name: &'static str) -> Field {
 }
 
 /// The `mfa-servers` request body.
-pub static PROFILE: Object = Object {
-    label: "the MFA server profile",
-    fields: &[
+pub static PROFILE: Object = Object::new(
+    "the MFA server profile",
+    &[
         SCHEMA_FIELD,
         Field::new("id", Type::Any)
             .read_only()
@@ -213,11 +203,9 @@ pub static PROFILE: Object = Object {
             .expected()
             .doc("The MFA vendor: exactly one of the four vendor objects."),
     ],
-    open: false,
-    exactly_one: Some(ExactlyOne::Scope(SCOPE_KEYS)),
-    scm_constraints: false,
-    doc: "An MFA server profile.",
-};
+)
+.exactly_one(ExactlyOne::Scope(SCOPE_KEYS))
+.doc("An MFA server profile.");
 
 /// Legacy SASE `folder` query parameter values.
 pub const SASE_FOLDERS: &[&str] = &[
@@ -231,9 +219,9 @@ pub const SASE_FOLDERS: &[&str] = &[
 pub const POSITIONS: &[&str] = &["pre", "post"];
 
 /// The legacy SASE POST's query parameters (`docs/rulings.md#sase-query`).
-pub static SASE_QUERY: Object = Object {
-    label: "the query parameters",
-    fields: &[
+pub static SASE_QUERY: Object = Object::new(
+    "the query parameters",
+    &[
         Field::string("folder")
             .format(Format::Enum(SASE_FOLDERS))
             .required()
@@ -243,17 +231,14 @@ pub static SASE_QUERY: Object = Object {
             .required()
             .doc("Before or after the folder's other rules."),
     ],
-    open: false,
-    exactly_one: None,
-    scm_constraints: false,
-    doc: "The POST's query parameters.",
-};
+)
+.doc("The POST's query parameters.");
 
 /// A legacy SASE file that also holds its query parameters:
 /// `{"query": {...}, "body": {...}}` (a document with both keys).
-pub static SASE_REQUEST: Object = Object {
-    label: "the request",
-    fields: &[
+pub static SASE_REQUEST: Object = Object::new(
+    "the request",
+    &[
         SCHEMA_FIELD,
         Field::new("query", Type::Object(&SASE_QUERY))
             .required()
@@ -262,11 +247,8 @@ pub static SASE_REQUEST: Object = Object {
             .required()
             .doc("The POST's body."),
     ],
-    open: false,
-    exactly_one: None,
-    scm_constraints: false,
-    doc: "A legacy SASE POST: its query parameters and its body.",
-};
+)
+.doc("A legacy SASE POST: its query parameters and its body.");
 
 pub static SCM_KIND: KindSpec = KindSpec {
     id: "scm-mfa-server",

@@ -29,9 +29,9 @@ const ACCESS_KEY: Field = Field::new("accessKey", Type::NullableString)
 const IDENTITY_ATTRIBUTE: Field = Field::new("identityAttribute", Type::NullableString)
     .doc("The name of the attribute for mapping an identity to the MFA provider.");
 
-pub static OKTA_CONFIG: Object = Object {
-    label: "the MFA configuration",
-    fields: &[
+pub static OKTA_CONFIG: Object = Object::new(
+    "the MFA configuration",
+    &[
         SCHEMA_FIELD,
         method("okta-verify"),
         ENABLED,
@@ -39,31 +39,26 @@ pub static OKTA_CONFIG: Object = Object {
         ACCESS_KEY,
         IDENTITY_ATTRIBUTE,
     ],
-    open: false,
-    exactly_one: None,
-    scm_constraints: false,
-    doc: "The okta-verify MFA configuration.",
-};
+)
+.doc("The okta-verify MFA configuration.");
 
 /// Duo's `configProperties`: any keys; `skey` is a secret (checked when it
 /// is a string), `ikey` is not.
-pub static CONFIG_PROPERTIES: Object = Object {
-    label: "`configProperties`",
-    fields: &[
+pub static CONFIG_PROPERTIES: Object = Object::new(
+    "`configProperties`",
+    &[
         Field::new("skey", Type::Any)
             .secret()
             .doc("The Duo secret key."),
         Field::new("ikey", Type::Any).doc("The Duo integration key."),
     ],
-    open: true,
-    exactly_one: None,
-    scm_constraints: false,
-    doc: "Additional config properties (any keys). `skey` is a secret; `ikey` is not.",
-};
+)
+.open()
+.doc("Additional config properties (any keys). `skey` is a secret; `ikey` is not.");
 
-pub static DUO_CONFIG: Object = Object {
-    label: "the MFA configuration",
-    fields: &[
+pub static DUO_CONFIG: Object = Object::new(
+    "the MFA configuration",
+    &[
         SCHEMA_FIELD,
         method("duo-web"),
         ENABLED,
@@ -73,15 +68,12 @@ pub static DUO_CONFIG: Object = Object {
         Field::new("configProperties", Type::NullableObject(&CONFIG_PROPERTIES))
             .doc("Additional config properties (any keys). `skey` is a secret; `ikey` is not."),
     ],
-    open: false,
-    exactly_one: None,
-    scm_constraints: false,
-    doc: "The duo-web MFA configuration.",
-};
+)
+.doc("The duo-web MFA configuration.");
 
-pub static TEST_RESULT: Object = Object {
-    label: "the test result",
-    fields: &[
+pub static TEST_RESULT: Object = Object::new(
+    "the test result",
+    &[
         SCHEMA_FIELD,
         Field::string("state")
             .format(Format::Enum(TEST_STATES))
@@ -93,11 +85,8 @@ pub static TEST_RESULT: Object = Object {
             .read_only()
             .doc("The error message when the test failed."),
     ],
-    open: false,
-    exactly_one: None,
-    scm_constraints: false,
-    doc: "The MFA configuration test result.",
-};
+)
+.doc("The MFA configuration test result.");
 
 pub static OKTA_KIND: KindSpec = KindSpec {
     id: "sailpoint-okta-config",

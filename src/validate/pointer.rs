@@ -3,19 +3,27 @@ use std::borrow::Cow;
 use crate::json::{Member, Node, Span};
 
 /// Where the walk is: a JSON Pointer under construction, kept on the stack
-/// as a linked list so that walking a valid payload allocates nothing (it
-/// is rendered only for a finding), with the spans of the member it names
-/// so that a finding knows its place in the text.
+/// as a linked list so that walking a valid payload allocates nothing. A
+/// step only borrows what it names (a member, an item): the pointer text
+/// and the spans are worked out when a finding is built.
 #[derive(Clone, Copy)]
 pub(crate) struct Ptr<'p> {
     parent: Option<&'p Ptr<'p>>,
-    segment: &'p str,
-    /// The member's key, when the pointer names a member that is there.
-    key: Option<Span>,
-    /// The value, when it is there.
-    node: Option<Span>,
+    step: Step<'p>,
     /// Whether the document has spans (was parsed from text).
     located: bool,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'p> {
+    /// The document; its span when it was parsed from text.
+    Root(Option<Span>),
+    /// A member of the object here, which is there.
+    Member(&'p Member<'p>),
+    /// An item (its index as decimal text) of the array here.
+    Item(&'p str, &'p Node<'p>),
+    /// A key the object here does not have.
+    Missing(&'p str),
 }
 
 impl<'p> Ptr<'p> {
@@ -23,9 +31,7 @@ impl<'p> Ptr<'p> {
     pub fn root(node: &Node) -> Ptr<'static> {
         Ptr {
             parent: None,
-            segment: "",
-            key: None,
-            node: Some(node.span),
+            step: Step::Root(Some(node.span)),
             located: true,
         }
     }
@@ -33,30 +39,24 @@ impl<'p> Ptr<'p> {
     /// The root of a document that is not in a text (no spans).
     pub const NOWHERE: Ptr<'static> = Ptr {
         parent: None,
-        segment: "",
-        key: None,
-        node: None,
+        step: Step::Root(None),
         located: false,
     };
 
     /// The member `m` of the object here.
-    pub fn member(&'p self, m: &'p Member) -> Ptr<'p> {
+    pub fn member(&'p self, m: &'p Member<'p>) -> Ptr<'p> {
         Ptr {
             parent: Some(self),
-            segment: &m.key,
-            key: self.located.then_some(m.key_span),
-            node: self.located.then_some(m.value.span),
+            step: Step::Member(m),
             located: self.located,
         }
     }
 
     /// The item at `index` (its decimal text) of the array here.
-    pub fn item(&'p self, index: &'p str, item: &Node) -> Ptr<'p> {
+    pub fn item(&'p self, index: &'p str, item: &'p Node<'p>) -> Ptr<'p> {
         Ptr {
             parent: Some(self),
-            segment: index,
-            key: None,
-            node: self.located.then_some(item.span),
+            step: Step::Item(index, item),
             located: self.located,
         }
     }
@@ -65,9 +65,7 @@ impl<'p> Ptr<'p> {
     pub fn missing(&'p self, key: &'p str) -> Ptr<'p> {
         Ptr {
             parent: Some(self),
-            segment: key,
-            key: None,
-            node: None,
+            step: Step::Missing(key),
             located: self.located,
         }
     }
@@ -77,14 +75,42 @@ impl<'p> Ptr<'p> {
         self.located
     }
 
+    /// The segment this step adds to the pointer.
+    fn segment(&self) -> &'p str {
+        match self.step {
+            Step::Root(_) => "",
+            Step::Member(m) => &m.key,
+            Step::Item(index, _) | Step::Missing(index) => index,
+        }
+    }
+
+    /// The span of the value here, when there is one and the document has
+    /// spans.
+    fn node(&self) -> Option<Span> {
+        match self.step {
+            Step::Root(span) => span,
+            Step::Member(m) => self.is_located().then_some(m.value.span),
+            Step::Item(_, item) => self.is_located().then_some(item.span),
+            Step::Missing(_) => None,
+        }
+    }
+
+    /// The span of the key here (a member's).
+    fn key(&self) -> Option<Span> {
+        match self.step {
+            Step::Member(m) => self.is_located().then_some(m.key_span),
+            _ => None,
+        }
+    }
+
     /// The value's span.
     pub fn value_span(&self) -> Option<Span> {
-        self.node
+        self.node()
     }
 
     /// The key's span (a member's), else the value's.
     pub fn key_span(&self) -> Option<Span> {
-        self.key.or(self.node)
+        self.key().or(self.node())
     }
 
     /// Where a missing key is marked: the key of the nearest enclosing
@@ -92,10 +118,10 @@ impl<'p> Ptr<'p> {
     pub fn missing_span(&self) -> Option<Span> {
         let mut at = self.parent;
         while let Some(p) = at {
-            if let Some(k) = p.key {
+            if let Some(k) = p.key() {
                 return Some(k);
             }
-            if let Some(n) = p.node {
+            if let Some(n) = p.node() {
                 return Some(Span {
                     start: n.start,
                     end: n.start + 1,
@@ -111,7 +137,7 @@ impl<'p> Ptr<'p> {
         let mut len = 0;
         let mut cur = self;
         while let Some(parent) = cur.parent {
-            len += 1 + cur.segment.len();
+            len += 1 + cur.segment().len();
             cur = parent;
         }
         let mut out = String::with_capacity(len);
@@ -124,7 +150,7 @@ impl<'p> Ptr<'p> {
         if let Some(parent) = self.parent {
             parent.render_into(out);
             out.push('/');
-            push_escaped(out, self.segment);
+            push_escaped(out, self.segment());
         }
     }
 }

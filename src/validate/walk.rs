@@ -2,21 +2,21 @@
 //! [`crate::spec`], field by field, calling the rules. Nothing here knows a
 //! field by name; what a field is comes from the tables.
 
-use crate::json::{key_eq, Node, Value};
+use crate::json::{Member, Node, Value};
 use crate::kind::Kind;
 use crate::options::Mode;
 use crate::rules::wrong_type::{self, Expect};
+use crate::rules::Label;
 use crate::rules::{
     enabled_without_credentials, enum_value, hostname_format, masked_secret, method_mismatch,
     min_length, missing_required, read_only_field, scope_count, scope_length, scope_pattern,
     timeout_range, unknown_key, vendor_count, vendor_missing,
 };
-use crate::spec::{ExactlyOne, Field, Flavor, Format, KindSpec, Object, Presence, Type};
+use crate::spec::{
+    bits, ExactlyOne, Field, Flavor, Format, KindSpec, Object, Presence, Type, MAX_FIELDS,
+};
 
 use super::{Ctx, Ptr};
-
-/// The most fields an object has (checked by a test).
-pub(crate) const MAX_FIELDS: usize = 8;
 
 /// Checks `root` as a document of `kind`.
 pub(crate) fn check(kind: Kind, ctx: &mut Ctx, root: &Node, at: &Ptr) {
@@ -76,48 +76,47 @@ impl Walker {
             // A nullable object that is null.
             return;
         };
-        // One pass over the members finds each field's value (the last one
+        let sets = &obj.sets;
+        // The fields this API has.
+        let exists = if self.flavor().has_scm_only_fields {
+            u8::MAX
+        } else {
+            !sets.scm_only
+        };
+        // One pass over the members finds each field's member (the last one
         // wins, as in `Node::get`) and whether any key is unknown.
-        let flavor = *self.flavor();
-        let mut values: [Option<&Node>; MAX_FIELDS] = [None; MAX_FIELDS];
-        let mut members_at: [usize; MAX_FIELDS] = [usize::MAX; MAX_FIELDS];
+        let mut found: [Option<&Member>; MAX_FIELDS] = [None; MAX_FIELDS];
+        let mut present = 0u8;
         let mut unknown = false;
-        for (i, m) in members.iter().enumerate() {
-            let known = obj
-                .fields
-                .iter()
-                .position(|f| key_eq(f.name, &m.key) && f.exists_in(&flavor));
-            match known {
-                Some(f) => {
-                    values[f] = Some(&m.value);
-                    members_at[f] = i;
+        for m in members {
+            match obj.position(&m.key) {
+                Some(i) if exists & (1 << i) != 0 => {
+                    found[i] = Some(m);
+                    present |= 1 << i;
                 }
-                None => unknown = true,
+                _ => unknown = true,
             }
         }
         if unknown && !obj.open {
             // The name list is only built when there is an unknown key.
-            let names: Vec<&str> = obj
-                .fields
-                .iter()
-                .filter(|f| f.exists_in(&flavor))
-                .map(|f| f.name)
+            let names: Vec<&str> = bits(exists & all(obj))
+                .map(|i| obj.fields[i].name)
                 .collect();
             unknown_key::check(ctx, node, at, obj.label, &names);
         }
-        let mut counted = false;
-        let mut enabled = false;
-        for (i, f) in obj.fields.iter().enumerate() {
-            if !f.exists_in(&flavor) {
-                continue;
-            }
-            if let Some(group) = obj.exactly_one.filter(|g| g.keys().contains(&f.name)) {
-                if !counted {
-                    counted = true;
-                    self.count(ctx, at, obj, group, &values);
+        // Only the fields that are there with something to check, or that
+        // must be there, in table order; the exactly-one group is counted
+        // where its first field is.
+        let group_first = sets.group & sets.group.wrapping_neg();
+        let visit = ((present & sets.checked) | sets.must | group_first) & exists;
+        for i in bits(visit) {
+            let f = &obj.fields[i];
+            if (1 << i) == group_first {
+                if let Some(g) = obj.exactly_one {
+                    self.count(ctx, at, g, obj, present);
                 }
             }
-            match values[i] {
+            match found[i] {
                 None => match f.presence {
                     Presence::Required => {
                         missing_required::report(ctx, at, f.name, obj.label, obj.scm_constraints)
@@ -125,67 +124,55 @@ impl Walker {
                     Presence::Expected => vendor_missing::report(ctx, at, f.name),
                     Presence::Optional => {}
                 },
-                Some(value) => {
-                    let here = at.member(&members[members_at[i]]);
-                    enabled |= f.activates && matches!(value.value, Value::Bool(true));
-                    self.field(ctx, value, &here, f);
+                Some(m) if sets.checked & (1 << i) != 0 => {
+                    let string_rules = sets.string_rules & (1 << i) != 0;
+                    self.field(ctx, &m.value, &at.member(m), f, string_rules)
+                }
+                Some(_) => {}
+            }
+        }
+        // A method turned on needs its credentials.
+        let enabled = bits(present & sets.activates)
+            .any(|i| found[i].is_some_and(|m| matches!(m.value.value, Value::Bool(true))));
+        if enabled {
+            for i in bits(sets.credential & exists) {
+                let f = &obj.fields[i];
+                match found[i] {
+                    Some(m) => enabled_without_credentials::check(
+                        ctx,
+                        &at.member(m),
+                        f.name,
+                        Some(&m.value),
+                    ),
+                    None => {
+                        enabled_without_credentials::check(ctx, &at.missing(f.name), f.name, None)
+                    }
                 }
             }
         }
-        if enabled {
-            for (i, f) in obj.fields.iter().enumerate().filter(|(_, f)| f.credential) {
-                let value = values[i];
-                let here;
-                let missing;
-                let at_field = match value {
-                    Some(_) => {
-                        here = at.member(&members[members_at[i]]);
-                        &here
-                    }
-                    None => {
-                        missing = at.missing(f.name);
-                        &missing
-                    }
-                };
-                enabled_without_credentials::check(ctx, at_field, f.name, value);
-            }
-        }
     }
 
-    /// Exactly one of `group`'s keys has a value.
-    fn count(
-        &self,
-        ctx: &mut Ctx,
-        at: &Ptr,
-        obj: &Object,
-        group: ExactlyOne,
-        values: &[Option<&Node>],
-    ) {
-        let present = || -> Vec<&'static str> {
-            obj.fields
-                .iter()
-                .zip(values)
-                .filter(|(f, v)| v.is_some() && group.keys().contains(&f.name))
-                .map(|(f, _)| f.name)
-                .collect()
-        };
-        let n = obj
-            .fields
-            .iter()
-            .zip(values)
-            .filter(|(f, v)| v.is_some() && group.keys().contains(&f.name))
-            .count();
-        if n == 1 {
+    /// Exactly one of `group`'s keys is there; `present`: the fields of
+    /// `obj` that are there.
+    fn count(&self, ctx: &mut Ctx, at: &Ptr, group: ExactlyOne, obj: &Object, present: u8) {
+        if (present & obj.sets.group).count_ones() == 1 {
             return;
         }
+        let present: Vec<&str> = group
+            .keys()
+            .iter()
+            .copied()
+            .filter(|k| obj.position(k).is_some_and(|i| present & (1 << i) != 0))
+            .collect();
         match group {
-            ExactlyOne::Scope(keys) => scope_count::check(ctx, at, keys, &present()),
-            ExactlyOne::Vendor(keys) => vendor_count::check(ctx, at, keys, &present()),
+            ExactlyOne::Scope(keys) => scope_count::check(ctx, at, keys, &present),
+            ExactlyOne::Vendor(keys) => vendor_count::check(ctx, at, keys, &present),
         }
     }
 
-    /// Checks the value of field `f` at `at`.
-    fn field(&self, ctx: &mut Ctx, value: &Node, at: &Ptr, f: &Field) {
+    /// Checks the value of field `f` at `at`. `string_rules`: whether a
+    /// string value has more to check than its type.
+    fn field(&self, ctx: &mut Ctx, value: &Node, at: &Ptr, f: &Field, string_rules: bool) {
         if f.read_only && self.spec.request && ctx.mode() == Mode::Request {
             read_only_field::report(ctx, at, f.name);
         }
@@ -196,12 +183,16 @@ impl Walker {
                 }
             }
             Type::String => {
-                if wrong_type::expect(ctx, value, at, Label::Key(f.name), Expect::String) {
+                if wrong_type::expect(ctx, value, at, Label::Key(f.name), Expect::String)
+                    && string_rules
+                {
                     self.string(ctx, value.as_str().unwrap_or_default(), at, f);
                 }
             }
             Type::NullableString => {
-                if wrong_type::expect(ctx, value, at, Label::Key(f.name), Expect::NullableString) {
+                if wrong_type::expect(ctx, value, at, Label::Key(f.name), Expect::NullableString)
+                    && string_rules
+                {
                     if let Some(s) = value.as_str() {
                         self.string(ctx, s, at, f);
                     }
@@ -240,40 +231,7 @@ impl Walker {
     }
 }
 
-/// How messages name a value: its key in backticks, or the object's own
-/// words ("the MFA server profile"). Rendered only for a finding.
-#[derive(Clone, Copy)]
-enum Label {
-    Key(&'static str),
-    Text(&'static str),
-}
-
-impl std::fmt::Display for Label {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Label::Key(k) => write!(f, "`{k}`"),
-            Label::Text(t) => f.write_str(t),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_object_fits_the_field_slots() {
-        let mut fields = Vec::new();
-        for kind in Kind::ALL {
-            let spec = kind.spec();
-            crate::spec::walk_fields(spec.root, &mut fields);
-            if let Some(w) = spec.wrapped {
-                crate::spec::walk_fields(w, &mut fields);
-            }
-            assert!(spec.root.fields.len() <= MAX_FIELDS, "{}", spec.id);
-        }
-        for (object, _) in fields {
-            assert!(object.fields.len() <= MAX_FIELDS, "{}", object.label);
-        }
-    }
+/// Every field of `obj`.
+fn all(obj: &Object) -> u8 {
+    ((1u16 << obj.fields.len()) - 1) as u8
 }
