@@ -44,7 +44,14 @@ pub(crate) fn check(ctx: &mut Ctx, at: &Ptr, key: &str, value: Option<&Node>) {
             RuleId::EnabledWithoutCredentials,
             at,
             target,
-            || format!("`enabled` is true but `{key}` is empty or missing: the method cannot authenticate"),
+            || {
+                [
+                    "`enabled` is true but `",
+                    key,
+                    "` is empty or missing: the method cannot authenticate",
+                ]
+                .concat()
+            },
             None,
         );
     }

@@ -84,7 +84,7 @@ pub(crate) fn check(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str) {
             RuleId::HostnameFormat,
             at,
             Target::Value,
-            || format!("`{key}` must be a hostname: {}", why(value)),
+            || ["`", key, "` must be a hostname: ", why(value)].concat(),
             Some(Constraint::Format("hostname")),
         );
     }

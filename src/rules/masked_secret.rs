@@ -67,9 +67,14 @@ pub(crate) fn check(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str) {
             at,
             Target::Value,
             || {
-                format!(
-                    "secret `{key}` holds {what}; sending it back stores the mask as the secret"
-                )
+                [
+                    "secret `",
+                    key,
+                    "` holds ",
+                    what,
+                    "; sending it back stores the mask as the secret",
+                ]
+                .concat()
             },
             Some(Constraint::Secret("not masked")),
         ),

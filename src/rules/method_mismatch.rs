@@ -37,7 +37,7 @@ pub(crate) fn check(ctx: &mut Ctx, at: &Ptr, value: &str, expected: &'static str
             RuleId::MethodMismatch,
             at,
             Target::Value,
-            || format!("`mfaMethod` must be \"{expected}\" for this endpoint"),
+            || ["`mfaMethod` must be \"", expected, "\" for this endpoint"].concat(),
             Some(Constraint::Const(expected)),
         );
     }

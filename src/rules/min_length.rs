@@ -51,7 +51,18 @@ pub(crate) fn check(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str, min: u64) {
             || {
                 let len = value.chars().count();
                 let s = if len == 1 { "" } else { "s" };
-                format!("`{key}` is {len} character{s}, shorter than the minimum of {min}")
+                let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+                [
+                    "`",
+                    key,
+                    "` is ",
+                    a.format(len),
+                    " character",
+                    s,
+                    ", shorter than the minimum of ",
+                    b.format(min),
+                ]
+                .concat()
             },
             Some(Constraint::MinLength(min)),
         );

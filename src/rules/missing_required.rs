@@ -36,7 +36,7 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 /// kind inherits it).
 pub(crate) fn report(ctx: &mut Ctx, parent: &Ptr, key: &str, label: &str, inherited: bool) {
     let at = parent.missing(key);
-    let message = || format!("missing required field `{key}` in {label}");
+    let message = || ["missing required field `", key, "` in ", label].concat();
     let c = Some(Constraint::Required(true));
     if inherited {
         ctx.report_scm_constraint(RuleId::MissingRequired, &at, Target::Missing, message, c);

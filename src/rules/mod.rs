@@ -27,6 +27,51 @@ pub(crate) mod vendor_count;
 pub(crate) mod vendor_missing;
 pub(crate) mod wrong_type;
 
+/// How messages name a value: its key in backticks, or the object's own
+/// words ("the MFA server profile"). Rendered only for a finding.
+///
+/// The messages of the frequent findings are joined from their pieces
+/// (`[..].concat()`, numbers through `itoa`), not built with `format!`: on
+/// the invalid half of the benchmark corpus, `format!`'s machinery took 14%
+/// of `validate_str`'s instructions, the joins 3%
+/// (`scripts/bench-instructions.sh invalid`). Rare findings (duplicate
+/// keys, bad enum values, scope patterns) keep `format!`.
+#[derive(Clone, Copy)]
+pub(crate) enum Label<'a> {
+    Key(&'a str),
+    Text(&'a str),
+}
+
+impl<'a> Label<'a> {
+    /// The label's text in pieces, to join into a message.
+    pub fn pieces(self) -> [&'a str; 3] {
+        match self {
+            Label::Key(k) => ["`", k, "`"],
+            Label::Text(t) => ["", t, ""],
+        }
+    }
+}
+
+impl std::fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.pieces().iter().try_for_each(|p| f.write_str(p))
+    }
+}
+
+/// `keys` in backticks, joined with commas: "`folder`, `snippet`".
+pub(crate) fn backticked(keys: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, k) in keys.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('`');
+        out.push_str(k);
+        out.push('`');
+    }
+    out
+}
+
 pub use hostname_format::is_hostname;
 pub use masked_secret::{is_ciphertext, is_masked};
 pub use timeout_numeric_string::is_numeric_string;

@@ -38,7 +38,14 @@ pub(crate) fn report(ctx: &mut Ctx, at: &Ptr, key: &str) {
             RuleId::PlaintextSecret,
             at,
             Target::Value,
-            || format!("secret `{key}` is in plaintext in this file; inject it at deploy time"),
+            || {
+                [
+                    "secret `",
+                    key,
+                    "` is in plaintext in this file; inject it at deploy time",
+                ]
+                .concat()
+            },
             Some(Constraint::Secret("not in files")),
         );
     }

@@ -36,7 +36,14 @@ pub(crate) fn report(ctx: &mut Ctx, at: &Ptr, key: &str) {
         RuleId::ReadOnlyField,
         at,
         Target::Key,
-        || format!("`{key}` is read-only: the server assigns it; remove it from the request body (a PUT takes the id in the path)"),
+        || {
+            [
+                "`",
+                key,
+                "` is read-only: the server assigns it; remove it from the request body (a PUT takes the id in the path)",
+            ]
+            .concat()
+        },
         Some(Constraint::ReadOnly(true)),
     );
 }

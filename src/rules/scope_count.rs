@@ -37,16 +37,13 @@ pub(crate) fn check(ctx: &mut Ctx, at: &Ptr, keys: &'static [&'static str], pres
             at,
             Target::Value,
             || {
-                let names: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+                let names = super::backticked(keys);
                 let found = if present.is_empty() {
                     "none".to_string()
                 } else {
                     present.join(", ")
                 };
-                format!(
-                    "exactly one of {} is required, found {found}",
-                    names.join(", ")
-                )
+                ["exactly one of ", &names, " is required, found ", &found].concat()
             },
             Some(Constraint::ExactlyOneOf(keys)),
         );

@@ -38,7 +38,7 @@ pub(crate) fn check(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str) {
             RuleId::ScopeLength,
             at,
             Target::Value,
-            || format!("`{key}` must not be empty"),
+            || ["`", key, "` must not be empty"].concat(),
             Some(Constraint::MinLength(1)),
         );
     } else if chars > SCOPE_MAX_CHARS {
@@ -46,7 +46,18 @@ pub(crate) fn check(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str) {
             RuleId::ScopeLength,
             at,
             Target::Value,
-            || format!("`{key}` is {chars} characters, more than the maximum of {SCOPE_MAX_CHARS}"),
+            || {
+                let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+                [
+                    "`",
+                    key,
+                    "` is ",
+                    a.format(chars),
+                    " characters, more than the maximum of ",
+                    b.format(SCOPE_MAX_CHARS),
+                ]
+                .concat()
+            },
             Some(Constraint::MaxLength(SCOPE_MAX_CHARS)),
         );
     }

@@ -35,7 +35,15 @@ pub(crate) fn report(ctx: &mut Ctx, at: &Ptr, key: &str, what: &str) {
         RuleId::TimeoutNotInteger,
         at,
         Target::Value,
-        || format!("`{key}` must be a whole number of seconds, found {what}"),
+        || {
+            [
+                "`",
+                key,
+                "` must be a whole number of seconds, found ",
+                what,
+            ]
+            .concat()
+        },
         Some(Constraint::Type("integer")),
     );
 }

@@ -8,7 +8,9 @@ use crate::validate::{Ctx, Ptr};
 use crate::Kind;
 
 use super::timeout_numeric_string::{self, is_numeric_string};
-use super::{timeout_not_integer, wrong_type, Enabled, Example, Input, Rule, RuleDocs, RuleId};
+use super::{
+    timeout_not_integer, wrong_type, Enabled, Example, Input, Label, Rule, RuleDocs, RuleId,
+};
 
 pub(crate) static RULE: Rule = Rule {
     id: RuleId::TimeoutRange,
@@ -52,10 +54,18 @@ fn check_range(ctx: &mut Ctx, at: &Ptr, key: &str, raw: &str) {
             at,
             Target::Value,
             || {
-                format!(
-                    "`{key}` must be between {TIMEOUT_MIN} and {TIMEOUT_MAX} seconds, found {}",
-                    short(raw)
-                )
+                let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+                [
+                    "`",
+                    key,
+                    "` must be between ",
+                    a.format(TIMEOUT_MIN),
+                    " and ",
+                    b.format(TIMEOUT_MAX),
+                    " seconds, found ",
+                    &short(raw),
+                ]
+                .concat()
             },
             Some(Constraint::Range {
                 minimum: TIMEOUT_MIN,
@@ -80,7 +90,7 @@ pub(crate) fn check_integer(ctx: &mut Ctx, node: &Node, at: &Ptr, key: &str) {
         Value::String(_) => {
             timeout_not_integer::report(ctx, at, key, "a string that is not an integer")
         }
-        _ => wrong_type::report(ctx, node, at, format_args!("`{key}`"), "integer"),
+        _ => wrong_type::report(ctx, node, at, Label::Key(key), "integer"),
     }
 }
 
@@ -92,6 +102,6 @@ pub(crate) fn check_string(ctx: &mut Ctx, node: &Node, at: &Ptr, key: &str) {
         Value::String(_) => {
             timeout_not_integer::report(ctx, at, key, "a string that is not an integer")
         }
-        _ => wrong_type::report(ctx, node, at, format_args!("`{key}`"), "string"),
+        _ => wrong_type::report(ctx, node, at, Label::Key(key), "string"),
     }
 }

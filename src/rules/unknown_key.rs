@@ -42,8 +42,17 @@ pub(crate) fn check(ctx: &mut Ctx, obj: &Node, at: &Ptr, label: &str, known: &[&
         }
         // A warning: a verdict never computes the suggestion.
         let message = || match did_you_mean(&m.key, known) {
-            Some(s) => format!("unknown key `{}` in {label}; did you mean `{s}`?", m.key),
-            None => format!("unknown key `{}` in {label}", m.key),
+            Some(s) => [
+                "unknown key `",
+                &m.key,
+                "` in ",
+                label,
+                "; did you mean `",
+                s,
+                "`?",
+            ]
+            .concat(),
+            None => ["unknown key `", &m.key, "` in ", label].concat(),
         };
         ctx.report(
             RuleId::UnknownKey,

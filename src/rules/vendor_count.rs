@@ -37,16 +37,19 @@ pub(crate) fn check(ctx: &mut Ctx, at: &Ptr, keys: &'static [&'static str], pres
             at,
             Target::Value,
             || {
-                let names: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+                let names = super::backticked(keys);
                 let found = if present.is_empty() {
                     "none".to_string()
                 } else {
                     present.join(", ")
                 };
-                format!(
-                    "`mfa_vendor_type` must hold exactly one of {}, found {found}",
-                    names.join(", ")
-                )
+                [
+                    "`mfa_vendor_type` must hold exactly one of ",
+                    &names,
+                    ", found ",
+                    &found,
+                ]
+                .concat()
             },
             Some(Constraint::ExactlyOneOf(keys)),
         );

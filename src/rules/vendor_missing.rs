@@ -35,7 +35,7 @@ pub(crate) fn report(ctx: &mut Ctx, parent: &Ptr, key: &str) {
         RuleId::VendorMissing,
         &parent.missing(key),
         Target::Missing,
-        || format!("no `{key}`: the profile names no MFA vendor"),
+        || ["no `", key, "`: the profile names no MFA vendor"].concat(),
         None,
     );
 }

@@ -1,13 +1,11 @@
 //! MFA002 wrong-type.
 
-use std::fmt::Display;
-
 use crate::json::{Node, Value};
 use crate::report::{Constraint, Severity, Target};
 use crate::validate::{Ctx, Ptr};
 use crate::Kind;
 
-use super::{Enabled, Example, Input, Rule, RuleDocs, RuleId};
+use super::{Enabled, Example, Input, Label, Rule, RuleDocs, RuleId};
 
 pub(crate) static RULE: Rule = Rule {
     id: RuleId::WrongType,
@@ -67,13 +65,8 @@ impl Expect {
 
 /// Checks `node`'s type; reports and returns false when it is wrong. The
 /// label is only rendered for a finding.
-pub(crate) fn expect(
-    ctx: &mut Ctx,
-    node: &Node,
-    at: &Ptr,
-    label: impl Display,
-    want: Expect,
-) -> bool {
+#[inline]
+pub(crate) fn expect(ctx: &mut Ctx, node: &Node, at: &Ptr, label: Label, want: Expect) -> bool {
     if want.accepts(node) {
         return true;
     }
@@ -82,13 +75,8 @@ pub(crate) fn expect(
 }
 
 /// Reports that `node` is not a `want`.
-pub(crate) fn report(
-    ctx: &mut Ctx,
-    node: &Node,
-    at: &Ptr,
-    label: impl Display,
-    want: &'static str,
-) {
+#[cold]
+pub(crate) fn report(ctx: &mut Ctx, node: &Node, at: &Ptr, label: Label, want: &'static str) {
     let article = if want.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
@@ -99,10 +87,19 @@ pub(crate) fn report(
         at,
         Target::Value,
         || {
-            format!(
-                "{label} must be {article} {want}, found {}",
-                node.type_name()
-            )
+            let [a, b, c] = label.pieces();
+            [
+                a,
+                b,
+                c,
+                " must be ",
+                article,
+                " ",
+                want,
+                ", found ",
+                node.type_name(),
+            ]
+            .concat()
         },
         Some(Constraint::Type(want)),
     );
