@@ -260,3 +260,44 @@ fn usage_errors_do_not_print_terminal_controls() {
         }
     }
 }
+
+/// Guarantee: a panic while checking one file is contained (that file is
+/// reported as not checked, exit 2, every other file reported), and its
+/// message, which may quote the input, is never printed.
+#[test]
+fn a_panic_on_one_file_is_contained_and_its_message_withheld() {
+    let dir = cli_util::TempDir::new();
+    let valid =
+        std::fs::read_to_string(cli_util::root().join("examples/valid/scm-okta.json")).unwrap();
+    dir.write("a.json", &valid);
+    dir.write(
+        "b.json",
+        valid.replace("EXAMPLE-okta-token-not-real", "PLANTED-secret-0123456789"),
+    );
+    dir.write("c.json", &valid);
+    for format in ["human", "json", "sarif", "github"] {
+        let out = cli_util::run_in(
+            dir.path(),
+            &["check", "--format", format, "."],
+            None,
+            &[("MFALINT_TEST_PANIC_ON", "./b.json")],
+        );
+        assert_eq!(out.code, 2, "{format}: {}", out.all());
+        assert!(
+            out.all().contains("internal error"),
+            "{format}: {}",
+            out.all()
+        );
+        assert!(!out.all().contains("PLANTED"), "{format}: {}", out.all());
+        assert!(
+            !out.all().contains("a bug quoting"),
+            "{format}: {}",
+            out.all()
+        );
+        assert!(
+            out.stdout.contains("a.json") && out.stdout.contains("c.json"),
+            "{format}: {}",
+            out.stdout
+        );
+    }
+}

@@ -80,7 +80,7 @@ impl std::fmt::Display for ConfigError {
 pub fn load(path: &Path) -> Result<Option<Settings>, ConfigError> {
     let shown = super::files::shown(path);
     let mut bytes = Vec::new();
-    match super::files::read_file_limited(path, MAX_CONFIG_BYTES, &mut bytes) {
+    match super::files::read_file_limited(path, MAX_CONFIG_BYTES, &mut bytes, false) {
         Ok(ReadOutcome::Whole) => {}
         Ok(ReadOutcome::TooLarge { size }) => {
             return Err(ConfigError(format!(

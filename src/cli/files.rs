@@ -9,7 +9,11 @@ use super::parallel;
 /// One input of a run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// A file named on the command line.
     File(PathBuf),
+    /// A file found in a directory, listed as a regular file (or a symlink
+    /// to one): not checked again before it is opened.
+    Listed(PathBuf),
     Stdin,
 }
 
@@ -42,7 +46,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
                         shown(p)
                     ));
                 }
-                inputs.extend(found.into_iter().map(Input::File));
+                inputs.extend(found.into_iter().map(Input::Listed));
             }
             Ok(_) => inputs.push(Input::File(p.clone())),
         }
@@ -230,11 +234,14 @@ pub fn regular(meta: &std::fs::Metadata) -> Result<(), ReadError> {
 }
 
 /// Opens a regular file for reading. Anything else is refused before it is
-/// opened (a FIFO with no writer would block the open), and again after,
-/// on the open file (it may have been swapped in between: where the
-/// platform allows, it is opened non-blocking, so that cannot hang either).
-fn open_regular(path: &Path) -> Result<(File, u64), ReadError> {
-    regular(&std::fs::metadata(path)?)?;
+/// opened (opening a device can act on it), unless the directory listing
+/// said it is a regular file (`listed`), and in any case again after, on
+/// the open file (it may have been swapped in between: where the platform
+/// allows, it is opened non-blocking, so a FIFO cannot hang the open).
+fn open_regular(path: &Path, listed: bool) -> Result<(File, u64), ReadError> {
+    if !listed {
+        regular(&std::fs::metadata(path)?)?;
+    }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -252,13 +259,15 @@ fn open_regular(path: &Path) -> Result<(File, u64), ReadError> {
 /// reused read buffer), so a huge or endless input is never read whole just
 /// to be rejected. A file under [`PAYLOAD_BUFFER`] takes two read calls
 /// and no allocation. Stdin is read by the caller ([`read_limited_from`]).
+/// `listed`: the directory listing said it is a regular file.
 pub fn read_file_limited(
     path: &Path,
     limit: usize,
     scratch: &mut Vec<u8>,
+    listed: bool,
 ) -> Result<ReadOutcome, ReadError> {
     scratch.clear();
-    let (file, size) = open_regular(path)?;
+    let (file, size) = open_regular(path, listed)?;
     scratch.reserve(PAYLOAD_BUFFER.min(limit.saturating_add(1)));
     let outcome = read_limited_from(file, limit, scratch)?;
     Ok(match outcome {
@@ -315,7 +324,7 @@ mod tests {
     fn refuses_what_is_not_a_regular_file() {
         let mut buf = Vec::new();
         for (path, what) in [("/dev/zero", "a character device"), ("/", "a directory")] {
-            match read_file_limited(Path::new(path), 100, &mut buf) {
+            match read_file_limited(Path::new(path), 100, &mut buf, false) {
                 Err(ReadError::NotRegular(w)) => assert_eq!(w, what),
                 other => panic!("{path}: {other:?}"),
             }

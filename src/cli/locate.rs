@@ -1,7 +1,7 @@
 //! Findings placed in the source: the `line:column` range of each finding
 //! and of its related places, from the spans the core gives them.
 
-use crate::json::{LineIndex, Span};
+use crate::json::{line_cols, LineCol, Span};
 use crate::Finding;
 
 /// A 1-based position; columns count characters (Unicode scalar values).
@@ -28,18 +28,16 @@ impl Region {
         bytes: Span { start: 0, end: 0 },
     };
 
-    fn of(lines: &LineIndex, span: Span) -> Region {
-        let pos = |offset| {
-            let at = lines.line_col(offset);
-            // Lines and columns of a text under the size limit fit.
-            Pos {
-                line: u32::try_from(at.line).unwrap_or(u32::MAX),
-                column: u32::try_from(at.column).unwrap_or(u32::MAX),
-            }
+    /// The region of `span`, whose start and end are at `start` and `end`.
+    fn new(span: Span, start: LineCol, end: LineCol) -> Region {
+        // Lines and columns of a text under the size limit fit.
+        let pos = |at: LineCol| Pos {
+            line: u32::try_from(at.line).unwrap_or(u32::MAX),
+            column: u32::try_from(at.column).unwrap_or(u32::MAX),
         };
         Region {
-            start: pos(span.start),
-            end: pos(span.end.max(span.start)),
+            start: pos(start),
+            end: pos(end),
             bytes: span,
         }
     }
@@ -60,14 +58,35 @@ impl Placed {
     /// Places `findings` in `text`.
     pub fn new(text: &str, mut findings: Vec<Finding>) -> Placed {
         findings.sort_by_key(|f| f.span.map_or(0, |s| s.start));
-        let lines = LineIndex::new(text);
-        let at = |span: Option<Span>| span.map_or(Region::START, |s| Region::of(&lines, s));
-        let regions = findings.iter().map(|f| at(f.span)).collect();
-        let related = findings
+        // Every span's start and end, placed in one pass over the text.
+        let spans: Vec<Option<Span>> = findings
             .iter()
-            .flat_map(|f| &f.related)
-            .map(|r| at(Some(r.span)))
+            .map(|f| f.span)
+            .chain(
+                findings
+                    .iter()
+                    .flat_map(|f| &f.related)
+                    .map(|r| Some(r.span)),
+            )
             .collect();
+        let offsets: Vec<usize> = spans
+            .iter()
+            .flatten()
+            .flat_map(|s| [s.start, s.end.max(s.start)])
+            .collect();
+        let mut places = line_cols(text, &offsets).into_iter();
+        let mut regions: Vec<Region> = spans
+            .iter()
+            .map(|span| match span {
+                Some(span) => {
+                    let start = places.next().expect("a start per span");
+                    let end = places.next().expect("an end per span");
+                    Region::new(*span, start, end)
+                }
+                None => Region::START,
+            })
+            .collect();
+        let related = regions.split_off(findings.len());
         Placed {
             findings,
             regions,

@@ -16,5 +16,5 @@ pub(crate) use node::{has_duplicate_keys, key_eq};
 pub use node::{Member, Node, Span, Value};
 pub use parse::{parse, Limits, ParseError, ParseErrorKind};
 pub(crate) use parse::{parse_document, Document};
-pub use position::{line_col, LineCol, LineIndex};
+pub use position::{line_col, line_cols, LineCol, LineIndex};
 pub use write::to_pretty_string;

@@ -73,6 +73,22 @@ pub fn line_col(text: &str, offset: usize) -> LineCol {
     c.line_col()
 }
 
+/// [`line_col`] of each of `offsets` (in their order), in one pass over
+/// the text up to the last of them: the cheapest way to place a file's
+/// findings, which come all at once.
+pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<LineCol> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut out = vec![LineCol { line: 1, column: 1 }; offsets.len()];
+    let mut c = Cursor::START;
+    for i in order {
+        // `boundary` never moves back past an earlier, smaller offset.
+        c.advance(text, boundary(text, offsets[i]));
+        out[i] = c.line_col();
+    }
+    out
+}
+
 /// Answers [`line_col`] for many offsets into one text, each by counting
 /// at most [`LineIndex::CHUNK`] bytes from the nearest checkpoint before
 /// it, where [`line_col`] scans the text up to the offset every time (with
@@ -150,11 +166,18 @@ mod tests {
             &"\r\n".repeat(700),
         ] {
             let index = LineIndex::new(text);
-            for offset in 0..=text.len() + 2 {
+            // Every offset, and in a scrambled order for `line_cols`.
+            let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+            for offset in offsets.iter().copied() {
                 let expected = naive(text, offset);
                 assert_eq!(line_col(text, offset), expected, "{text:?} at {offset}");
                 assert_eq!(index.line_col(offset), expected, "{offset}");
             }
+            offsets.reverse();
+            let third = offsets.len() / 3;
+            offsets.rotate_left(third);
+            let expected: Vec<LineCol> = offsets.iter().map(|&o| naive(text, o)).collect();
+            assert_eq!(line_cols(text, &offsets), expected, "{text:?}");
         }
     }
 

@@ -76,7 +76,7 @@ pub fn run(args: CheckArgs, console: &mut Console) -> Status {
                 .stdin_filename
                 .as_deref()
                 .map_or(Path::new("."), parent_dir),
-            Input::File(p) => parent_dir(p),
+            Input::File(p) | Input::Listed(p) => parent_dir(p),
         };
         if let Some((_, i)) = last.as_ref().filter(|(d, _)| d == dir) {
             slots.push(Slot::Check(input, *i));
@@ -159,9 +159,10 @@ fn check_one(
         path: shown.clone(),
     };
     let (bytes, outcome): (&[u8], ReadOutcome) = match input {
-        Input::File(p) => {
-            let outcome =
-                files::read_file_limited(p, limit, scratch).map_err(|e| problem(e.to_string()))?;
+        Input::File(p) | Input::Listed(p) => {
+            let listed = matches!(input, Input::Listed(_));
+            let outcome = files::read_file_limited(p, limit, scratch, listed)
+                .map_err(|e| problem(e.to_string()))?;
             (scratch.as_slice(), outcome)
         }
         Input::Stdin => match stdin {
@@ -181,6 +182,7 @@ fn check_one(
     // A bug in checking one file must not take the others' reports down:
     // the file is reported as not checked, and the run goes on.
     let checked = catch_unwind(AssertUnwindSafe(|| {
+        panic_hook(&result.path, bytes);
         check_bytes(&mut result, bytes, &outcome, eff);
         // Only excerpts need the text after the check; the others leave it in
         // the thread's buffer, to be overwritten by the next file.
@@ -203,6 +205,22 @@ fn check_one(
         .iter()
         .any(|f| f.severity >= eff.fail_on);
     Ok(result)
+}
+
+/// Test hook: when `MFALINT_TEST_PANIC_ON` names a file as shown, checking
+/// it panics with a message quoting the file's text, as a slicing bug
+/// would. The tests check that the panic is contained and its message never
+/// printed.
+fn panic_hook(shown: &str, bytes: &[u8]) {
+    // Read once per run, not once per file.
+    static TARGET: std::sync::OnceLock<Option<std::ffi::OsString>> = std::sync::OnceLock::new();
+    let target = TARGET.get_or_init(|| std::env::var_os("MFALINT_TEST_PANIC_ON"));
+    if target.as_deref().is_some_and(|p| p == shown) {
+        panic!(
+            "a bug quoting the input: {}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
 }
 
 /// Files per unit of work handed to a thread.
@@ -236,7 +254,7 @@ fn check_all(
 /// An input's path as shown in the output.
 fn shown(input: &Input, stdin_shown: &str) -> String {
     match input {
-        Input::File(p) => files::shown(p),
+        Input::File(p) | Input::Listed(p) => files::shown(p),
         Input::Stdin => stdin_shown.to_string(),
     }
 }

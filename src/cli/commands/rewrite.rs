@@ -58,7 +58,7 @@ fn read_input(
         }
     } else {
         let mut buf = Vec::new();
-        match files::read_file_limited(&args.file, limit, &mut buf) {
+        match files::read_file_limited(&args.file, limit, &mut buf, false) {
             Ok(outcome) => (Source::Read(buf), outcome),
             Err(e) => {
                 console.error(format_args!("{shown}: {e}"));

@@ -34,7 +34,7 @@ pub fn run(args: SchemaArgs, console: &mut Console) -> Status {
             continue;
         };
         let mut bytes = Vec::new();
-        match files::read_file_limited(&file, MAX_SCHEMA_BYTES, &mut bytes) {
+        match files::read_file_limited(&file, MAX_SCHEMA_BYTES, &mut bytes, false) {
             Ok(ReadOutcome::Whole) => {}
             Ok(ReadOutcome::TooLarge { size }) => {
                 console.note(format_args!(
