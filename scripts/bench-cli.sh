@@ -156,3 +156,20 @@ echo "|---|---:|---:|---:|"
 rss "$count files (mfalint check --format json DIR)" "$mfalint" check --format json "$files"
 rss "big-string.json (one ${mb} MB string)" "$mfalint" check --format json "$dir/big/big-string.json"
 rss "big-array.json (${mb} MB array of small objects)" "$mfalint" check --format json "$dir/big/big-array.json"
+# Pathological inputs (docs/reliability.md, "Memory and time"): a file whose
+# every member is a finding, and a file of nothing but line breaks.
+big_n=$(( mb * 1000000 / 28 / 10000 * 10000 ))
+node -e '
+const fs = require("fs");
+const n = Number(process.argv[2]);
+const fd = fs.openSync(process.argv[1], "w");
+fs.writeSync(fd, "{");
+const piece = "\n  \"name\": \"profile-name-x\",";
+const chunk = piece.repeat(10000);
+for (let i = 0; i < n; i += 10000) fs.writeSync(fd, i + 10000 >= n ? chunk.slice(0, -1) : chunk);
+fs.writeSync(fd, "}\n");
+fs.closeSync(fd);
+fs.writeFileSync(process.argv[3], "\n".repeat(Number(process.argv[4])));
+' "$dir/big/duplicate-keys.json" "$big_n" "$dir/big/newlines.json" "$(( mb * 1000000 ))"
+rss "duplicate-keys.json ($big_n duplicate keys, human output)" "$mfalint" check --kind scm-mfa-server --max-bytes 200000000 "$dir/big/duplicate-keys.json"
+rss "newlines.json (${mb} MB of line breaks)" "$mfalint" check --max-bytes 200000000 "$dir/big/newlines.json"

@@ -243,3 +243,8 @@ pub fn check_bytes(bytes: &[u8], kind: Option<Kind>, opts: &Options) -> Checked 
         }
     }
 }
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
