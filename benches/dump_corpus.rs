@@ -13,15 +13,10 @@
 //!     DIR/big-string.json (an SCM body whose okta_org is MB megabytes) and
 //!     DIR/big-array.json (an SCM body with an unknown key holding an
 //!     array of small objects totalling MB megabytes)
-//! cargo bench --bench dump_corpus -- --loop mfalint-validate --iters 20
-//!     a profiling aid (perf, callgrind): runs one harness of
-//!     benches/validate.rs over the corpus ITERS times and prints the time
-//!     per pass (mfalint-validate, mfalint-is_valid: the verdict alone,
-//!     mfalint-parse, serde_json-floor,
-//!     serde_json-syntax: serde_json checking the syntax into `IgnoredAny`,
-//!     no allocation, the least any validator must do; jsonschema-is_valid,
-//!     jsonschema-iter_errors)
 //! ```
+//!
+//! The harnesses themselves are timed by `validate.rs` (criterion),
+//! `ratios.rs` (interleaved) and `instructions.rs` (callgrind).
 
 mod common;
 
@@ -29,7 +24,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::corpus::{corpus, Rng, SEED};
-use common::{kind_index, per_kind, validators};
+use common::per_kind;
 use mfalint::Kind;
 use serde_json::json;
 
@@ -40,8 +35,6 @@ fn main() {
     let mut big_out: Option<PathBuf> = None;
     let mut count = 10_000usize;
     let mut mb = 50usize;
-    let mut run: Option<String> = None;
-    let mut iters = 20usize;
     while let Some(a) = args.next() {
         let mut value = || {
             args.next()
@@ -53,16 +46,10 @@ fn main() {
             "--big" => big_out = Some(value().into()),
             "--count" => count = value().parse().unwrap_or_else(|_| usage("bad --count")),
             "--mb" => mb = value().parse().unwrap_or_else(|_| usage("bad --mb")),
-            "--loop" => run = Some(value()),
-            "--iters" => iters = value().parse().unwrap_or_else(|_| usage("bad --iters")),
             // cargo bench passes --bench to every bench binary.
             "--bench" => {}
             other => usage(&format!("unknown argument {other}")),
         }
-    }
-    if let Some(what) = run {
-        run_loop(&what, iters);
-        return;
     }
     if json_out.is_none() && files_out.is_none() && big_out.is_none() {
         usage("nothing to do");
@@ -81,7 +68,7 @@ fn main() {
 fn usage(problem: &str) -> ! {
     eprintln!(
         "dump_corpus: {problem}\nusage: cargo bench --bench dump_corpus -- \
-         [--json FILE] [--files DIR [--count N]] [--big DIR [--mb MB]] [--loop WHAT [--iters N]]"
+         [--json FILE] [--files DIR [--count N]] [--big DIR [--mb MB]]"
     );
     std::process::exit(2)
 }
@@ -176,57 +163,4 @@ fn write_big(dir: &Path, mb: usize) {
         path.display(),
         fs::metadata(&path).map_or(0, |m| m.len())
     );
-}
-
-fn run_loop(what: &str, iters: usize) {
-    use std::hint::black_box;
-    let all = corpus(per_kind(), SEED);
-    let vs = validators();
-    let opts = mfalint::Options::default();
-    let names: Vec<&str> = what.split(',').collect();
-    let mut best = vec![std::time::Duration::MAX; names.len()];
-    let mut n = 0usize;
-    // Interleaved passes, minimum per harness: robust to other load.
-    for _ in 0..iters {
-        for (i, name) in names.iter().enumerate() {
-            let start = std::time::Instant::now();
-            for p in &all {
-                n += match *name {
-                    "mfalint-validate" => mfalint::validate_str(&p.text, Some(p.kind), &opts)
-                        .expect("parses")
-                        .findings
-                        .len(),
-                    "mfalint-is_valid" => usize::from(
-                        mfalint::is_valid_str(&p.text, Some(p.kind), &opts).expect("parses"),
-                    ),
-                    "mfalint-parse" => mfalint::parse(&p.text, &opts).expect("parses").span.end,
-                    "serde_json-floor" => {
-                        let v: serde_json::Value = serde_json::from_str(&p.text).expect("JSON");
-                        usize::from(black_box(&v).is_object())
-                    }
-                    "serde_json-syntax" => {
-                        let v: serde::de::IgnoredAny = serde_json::from_str(&p.text).expect("JSON");
-                        usize::from(black_box(&v) == &serde::de::IgnoredAny)
-                    }
-                    "jsonschema-is_valid" => {
-                        let v: serde_json::Value = serde_json::from_str(&p.text).expect("JSON");
-                        usize::from(vs[kind_index(p.kind)].is_valid(&v))
-                    }
-                    "jsonschema-iter_errors" => {
-                        let v: serde_json::Value = serde_json::from_str(&p.text).expect("JSON");
-                        vs[kind_index(p.kind)].iter_errors(&v).count()
-                    }
-                    other => usage(&format!("unknown --loop {other}")),
-                };
-            }
-            best[i] = best[i].min(start.elapsed());
-        }
-    }
-    black_box(n);
-    for (name, t) in names.iter().zip(best) {
-        eprintln!(
-            "{name}: {t:?} (fastest of {iters} passes over {} payloads)",
-            all.len()
-        );
-    }
 }
