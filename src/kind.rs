@@ -81,18 +81,43 @@ impl std::str::FromStr for Kind {
 }
 
 /// Why the kind of a payload could not be told from its shape.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DetectError {
-    #[error("cannot tell the payload kind: the document is {} {}, not an object", article(.0), .0)]
     NotAnObject(&'static str),
-    #[error("cannot tell the payload kind: it could be {} or {}; {hint}", .candidates[0], .candidates[1])]
     Ambiguous {
         candidates: [Kind; 2],
         hint: &'static str,
     },
-    #[error("cannot tell the payload kind: no key of any known payload (name/mfa_vendor_type, mfaMethod/host/accessKey, state); pass the kind explicitly")]
     Unknown,
 }
+
+impl DetectError {
+    /// The message, naming what was looked at ("the document", "the
+    /// item").
+    pub fn message(&self, what: &str) -> String {
+        match self {
+            DetectError::NotAnObject(t) => format!(
+                "cannot tell the payload kind: {what} is {} {t}, not an object",
+                article(t)
+            ),
+            DetectError::Ambiguous { candidates, hint } => format!(
+                "cannot tell the payload kind: it could be {} or {}; {hint}",
+                candidates[0], candidates[1]
+            ),
+            DetectError::Unknown => "cannot tell the payload kind: no key of any known payload \
+                 (name/mfa_vendor_type, mfaMethod/host/accessKey, state); pass the kind explicitly"
+                .to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for DetectError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message("the document"))
+    }
+}
+
+impl std::error::Error for DetectError {}
 
 fn article(word: &str) -> &'static str {
     if word.starts_with(['a', 'e', 'i', 'o', 'u']) {

@@ -29,6 +29,7 @@ pub mod json;
 mod kind;
 mod options;
 pub mod params;
+pub mod placeholder;
 mod report;
 pub mod rules;
 mod schema;
@@ -45,7 +46,8 @@ pub mod cli;
 pub use kind::{detect, DetectError, Kind};
 pub use options::{Mode, OptionError, Options, RuleSet, Selection, SelectorError};
 pub use report::envelope;
-pub use report::{Constraint, Finding, Related, Report, Severity, Target};
+pub use placeholder::Placeholders;
+pub use report::{Constraint, Finding, Placeholder, Related, Report, Severity, Target};
 pub use rules::{rule, Rule, RuleId};
 pub use schema::{schema, schema_id};
 pub use secrets::{is_secret_bearing, is_secret_key, secret_keys, secret_spans, secret_values};
@@ -177,10 +179,29 @@ pub fn validate_value(
 /// (the command line, the language server): a document that does not parse
 /// is one `MFA000` finding, one whose kind is unknown one `MFA009`, and
 /// `kind` says which kind the rest were checked as.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A document that is a list of payloads (a JSON array, or a GET response
+/// `{"data": [...]}`) is checked item by item: `collection` says so, and
+/// `kind` is the items' kind when they all have one and the same.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Checked {
     pub kind: Option<Kind>,
     pub findings: Vec<Finding>,
+    /// The template placeholders met where values go, whose values were
+    /// not judged.
+    pub placeholders: Vec<Placeholder>,
+    pub collection: Option<Collection>,
+}
+
+/// How a document that is a list of payloads was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Collection {
+    /// Read as a GET list response (`{"data": [...], ...}`, or an array
+    /// whose every item has an `id`): its items were checked in export
+    /// mode.
+    pub response: bool,
+    /// Each item's kind, `None` where it could not be told.
+    pub kinds: Vec<Option<Kind>>,
 }
 
 impl Checked {
@@ -188,16 +209,13 @@ impl Checked {
     /// size when known (a regular file), else it holds more than `limit`
     /// bytes.
     pub fn too_large(size: Option<u64>, limit: usize) -> Checked {
-        Checked {
-            kind: None,
-            findings: vec![rules::parse_error::too_large(size, limit)],
-        }
+        Checked::failed(rules::parse_error::too_large(size, limit))
     }
 
     fn failed(finding: Finding) -> Checked {
         Checked {
-            kind: None,
             findings: vec![finding],
+            ..Checked::default()
         }
     }
 }
@@ -208,10 +226,25 @@ pub fn check_node(root: &Node, kind: Option<Kind>, opts: &Options) -> Checked {
 }
 
 fn check_parsed(root: &Node, kind: Option<Kind>, opts: &Options, dups: bool) -> Checked {
+    if let Some(list) = validate::collection(root) {
+        let c = validate::check_collection(root, list, kind, opts, dups);
+        let first = c.kinds.first().copied().flatten();
+        return Checked {
+            kind: first.filter(|k| c.kinds.iter().all(|i| *i == Some(*k))),
+            findings: c.findings,
+            placeholders: c.placeholders,
+            collection: Some(Collection {
+                response: c.response,
+                kinds: c.kinds,
+            }),
+        };
+    }
     match validate::run(root, kind, Ctx::new(opts), dups) {
         Ok((kind, ctx)) => Checked {
             kind: Some(kind),
             findings: ctx.findings,
+            placeholders: ctx.placeholders,
+            collection: None,
         },
         Err(e) => Checked::failed(rules::unknown_kind::finding(root, &e)),
     }

@@ -3,7 +3,7 @@
 use crate::json::{Node, Value};
 use crate::options::Options;
 use crate::report::Finding;
-use crate::rules::{enum_value, uuid_format};
+use crate::rules::{enum_value, uuid_format, Label};
 use crate::spec::palo_alto::{SASE_KIND, SASE_QUERY};
 use crate::spec::sailpoint::METHODS;
 use crate::validate::{walk_object, Ctx, Ptr};
@@ -22,7 +22,13 @@ pub fn check_id(id: &str, opts: &Options) -> Vec<Finding> {
 pub fn check_method(method: &str, opts: &Options) -> Vec<Finding> {
     let mut ctx = Ctx::new(opts);
     let at = Ptr::NOWHERE.missing("method");
-    enum_value::check(&mut ctx, &at, "path parameter `method`", method, METHODS);
+    enum_value::check(
+        &mut ctx,
+        &at,
+        Label::Text("path parameter `method`"),
+        method,
+        METHODS,
+    );
     ctx.findings
 }
 

@@ -375,7 +375,7 @@ fn bad_input_gets_a_clear_located_message() {
         "bom.json:1:1: error[MFA000] invalid JSON: the document starts with a UTF-8 byte order mark",
         "empty.json:1:1: error[MFA000] invalid JSON: empty document",
         "blank.json:3:1: error[MFA000] invalid JSON: empty document",
-        "array.json:1:1: error[MFA009] cannot tell the payload kind: the document is an array",
+        "array.json:1:2: error[MFA009] cannot tell the payload kind: the list item is an integer, not an object",
         "unknown.json:1:1: error[MFA009]",
         "ambiguous.json:1:1: error[MFA009] cannot tell the payload kind: it could be sailpoint-okta-config or sailpoint-duo-config",
         "deep.json:1:129: error[MFA000] invalid JSON: nesting deeper than the limit of 128",

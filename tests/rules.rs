@@ -85,7 +85,7 @@ fn every_documented_example_fails_and_its_fix_passes() {
         let opts = only(rule);
         let found = |text: &str| -> bool {
             match example.input {
-                Input::Body(kind) => {
+                Input::Body(kind) | Input::Collection(kind) => {
                     // The unknown-kind example is about detection.
                     let kind = (rule != RuleId::UnknownKind).then_some(kind);
                     check_text(text, kind, &opts)

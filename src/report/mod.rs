@@ -59,6 +59,8 @@ pub enum Constraint {
     Const(&'static str),
     ReadOnly(bool),
     UniqueKeys(bool),
+    /// The field's value is unique among the list's items.
+    Unique(&'static str),
     Secret(&'static str),
 }
 
@@ -84,6 +86,18 @@ pub struct Related {
     /// Byte range in the text.
     pub span: Span,
     pub message: String,
+}
+
+/// A template placeholder where a value goes (`${OKTA_TOKEN}`): its value
+/// was not judged (`crate::placeholder`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Placeholder {
+    /// JSON Pointer to the value.
+    pub pointer: String,
+    /// Byte range of the value in the text.
+    #[serde(skip)]
+    pub span: Option<Span>,
+    pub syntax: crate::placeholder::Syntax,
 }
 
 /// One problem found in a payload.

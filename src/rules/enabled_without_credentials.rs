@@ -1,6 +1,6 @@
 //! MFA061 enabled-without-credentials.
 
-use crate::json::Node;
+use crate::json::{Node, Value};
 use crate::report::{Severity, Target};
 use crate::validate::{Ctx, Ptr};
 use crate::Kind;
@@ -15,8 +15,9 @@ pub(crate) static RULE: Rule = Rule {
     enabled: Enabled::Always,
     configurable: true,
     summary: "`enabled: true` without a credential the method needs (empty, null or missing)",
-    why: "A PUT replaces the whole configuration: an enabled MFA method without its host or access key \
-          cannot authenticate anyone, and users are locked out at the MFA step.",
+    why: "A PUT replaces the whole configuration: an enabled MFA method without its credentials cannot \
+          authenticate anyone, and users are locked out at the MFA step. okta-verify needs `host` and \
+          `accessKey`; duo-web also needs `configProperties` with its `skey` and `ikey`.",
     source: "SailPoint MfaOktaConfig/MfaDuoConfig",
     ruling: Some("sailpoint-enabled"),
 };
@@ -33,7 +34,13 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 /// The credential at `at` (its value, if the configuration has it), of a
 /// configuration whose method is enabled.
 pub(crate) fn check(ctx: &mut Ctx, at: &Ptr, key: &str, value: Option<&Node>) {
-    let empty = value.is_none_or(|n| n.as_str().is_none_or(str::is_empty));
+    // A value of the wrong type is the wrong-type rule's.
+    let empty = value.is_none_or(|n| match &n.value {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::Object(members) => members.is_empty(),
+        _ => false,
+    });
     if empty {
         let target = if value.is_some() {
             Target::Value

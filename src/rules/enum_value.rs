@@ -1,12 +1,10 @@
 //! MFA070 enum-value.
 
-use std::fmt::Display;
-
 use crate::report::{Constraint, Severity, Target};
 use crate::validate::{Ctx, Ptr};
 use crate::Kind;
 
-use super::{Enabled, Example, Input, Rule, RuleDocs, RuleId};
+use super::{Enabled, Example, Input, Label, Rule, RuleDocs, RuleId};
 
 pub(crate) static RULE: Rule = Rule {
     id: RuleId::EnumValue,
@@ -34,14 +32,23 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 pub(crate) fn check(
     ctx: &mut Ctx,
     at: &Ptr,
-    label: impl Display,
+    label: Label,
     value: &str,
     allowed: &'static [&'static str],
 ) {
     if !allowed.contains(&value) {
         let message = || {
-            let quoted: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
-            format!("{label} must be one of {}", quoted.join(", "))
+            let [a, b, c] = label.pieces();
+            let mut out = [a, b, c, " must be one of "].concat();
+            for (i, value) in allowed.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push('"');
+                out.push_str(value);
+                out.push('"');
+            }
+            out
         };
         ctx.report(
             RuleId::EnumValue,

@@ -4,6 +4,7 @@
 //! the check that reports it. `docs/rules.md` is generated from here.
 
 pub(crate) mod duplicate_key;
+pub(crate) mod duplicate_name;
 pub(crate) mod enabled_without_credentials;
 pub(crate) mod enum_value;
 pub(crate) mod hostname_format;
@@ -22,6 +23,7 @@ pub(crate) mod timeout_numeric_string;
 pub(crate) mod timeout_range;
 pub(crate) mod unknown_key;
 pub(crate) mod unknown_kind;
+pub(crate) mod unresolved_placeholder;
 pub(crate) mod uuid_format;
 pub(crate) mod vendor_count;
 pub(crate) mod vendor_missing;
@@ -91,8 +93,10 @@ pub enum RuleId {
     WrongType,
     UnknownKey,
     ReadOnlyField,
+    UnresolvedPlaceholder,
     UnknownKind,
     MissingRequired,
+    DuplicateName,
     ScopeCount,
     ScopeLength,
     ScopePattern,
@@ -113,14 +117,16 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule, in code order.
-    pub const ALL: [RuleId; 23] = [
+    pub const ALL: [RuleId; 25] = [
         RuleId::ParseError,
         RuleId::DuplicateKey,
         RuleId::WrongType,
         RuleId::UnknownKey,
         RuleId::ReadOnlyField,
+        RuleId::UnresolvedPlaceholder,
         RuleId::UnknownKind,
         RuleId::MissingRequired,
+        RuleId::DuplicateName,
         RuleId::ScopeCount,
         RuleId::ScopeLength,
         RuleId::ScopePattern,
@@ -148,6 +154,8 @@ impl RuleId {
             RuleId::WrongType => &wrong_type::RULE,
             RuleId::UnknownKey => &unknown_key::RULE,
             RuleId::ReadOnlyField => &read_only_field::RULE,
+            RuleId::UnresolvedPlaceholder => &unresolved_placeholder::RULE,
+            RuleId::DuplicateName => &duplicate_name::RULE,
             RuleId::MissingRequired => &missing_required::RULE,
             RuleId::ScopeCount => &scope_count::RULE,
             RuleId::ScopeLength => &scope_length::RULE,
@@ -178,6 +186,8 @@ impl RuleId {
             RuleId::WrongType => &wrong_type::DOCS,
             RuleId::UnknownKey => &unknown_key::DOCS,
             RuleId::ReadOnlyField => &read_only_field::DOCS,
+            RuleId::UnresolvedPlaceholder => &unresolved_placeholder::DOCS,
+            RuleId::DuplicateName => &duplicate_name::DOCS,
             RuleId::MissingRequired => &missing_required::DOCS,
             RuleId::ScopeCount => &scope_count::DOCS,
             RuleId::ScopeLength => &scope_length::DOCS,
@@ -329,6 +339,8 @@ pub struct Example {
 pub enum Input {
     /// A payload of this kind.
     Body(Kind),
+    /// A list of payloads of this kind (a JSON array).
+    Collection(Kind),
     /// The value of the `id` path parameter (`params::check_id`).
     IdParameter,
 }

@@ -40,10 +40,20 @@ pub(crate) fn check(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str) {
             RuleId::ScopePattern,
             at,
             Target::Value,
-            || format!(
-                "`{key}` has {bad:?} at character {}; allowed are ASCII letters, digits, `_`, `.`, `-` and space",
-                i + 1
-            ),
+            || {
+                let bad: String = bad.escape_debug().collect();
+                let mut at = itoa::Buffer::new();
+                [
+                    "`",
+                    key,
+                    "` has '",
+                    &bad,
+                    "' at character ",
+                    at.format(i + 1),
+                    "; allowed are ASCII letters, digits, `_`, `.`, `-` and space",
+                ]
+                .concat()
+            },
             Some(Constraint::Pattern(SCOPE_PATTERN)),
         );
     }

@@ -1,6 +1,7 @@
 //! MFA009 unknown-kind: the payload's kind cannot be told from its shape.
 
 use crate::json::{Node, Span};
+use crate::validate::Ptr;
 use crate::kind::DetectError;
 use crate::report::{Finding, Severity, Target};
 use crate::Kind;
@@ -49,5 +50,19 @@ pub(crate) fn finding(root: &Node, error: &DetectError) -> Finding {
             end: root.span.start + 1,
         }),
         related: Vec::new(),
+    }
+}
+
+/// The MFA009 finding of an item of a list, at `at`, whose kind is unknown.
+pub(crate) fn finding_at(at: &Ptr, item: &Node, error: &DetectError) -> Finding {
+    Finding {
+        pointer: at.render(),
+        message: error.message("the list item"),
+        target: Target::Value,
+        span: at.value_span().map(|s| Span {
+            start: s.start,
+            end: s.start + 1,
+        }),
+        ..finding(item, error)
     }
 }

@@ -49,8 +49,11 @@ pub static CONFIG_PROPERTIES: Object = Object::new(
     &[
         Field::new("skey", Type::Any)
             .secret()
+            .credential()
             .doc("The Duo secret key."),
-        Field::new("ikey", Type::Any).doc("The Duo integration key."),
+        Field::new("ikey", Type::Any)
+            .credential()
+            .doc("The Duo integration key."),
     ],
 )
 .open()
@@ -66,6 +69,7 @@ pub static DUO_CONFIG: Object = Object::new(
         ACCESS_KEY,
         IDENTITY_ATTRIBUTE,
         Field::new("configProperties", Type::NullableObject(&CONFIG_PROPERTIES))
+            .credential()
             .doc("Additional config properties (any keys). `skey` is a secret; `ikey` is not."),
     ],
 )

@@ -1,6 +1,7 @@
 use crate::options::{Mode, Options};
-use crate::report::{Constraint, Finding, Related, Severity, Target};
-use crate::rules::RuleId;
+use crate::placeholder::Syntax;
+use crate::report::{Constraint, Finding, Placeholder, Related, Severity, Target};
+use crate::rules::{unresolved_placeholder, RuleId};
 use crate::spec::Flavor;
 
 use super::pointer::Ptr;
@@ -13,9 +14,20 @@ pub(crate) struct Ctx<'o> {
     inherited_are_warnings: bool,
     /// Only the verdict is wanted: no finding (message, pointer) is built.
     verdict_only: bool,
+    /// `MFA006` is on: every placeholder is a finding, embedded ones too.
+    forbid_placeholders: bool,
     /// Whether an error-severity finding was reported (in both modes).
     pub has_error: bool,
     pub findings: Vec<Finding>,
+    /// The placeholders met (not in a verdict).
+    pub placeholders: Vec<Placeholder>,
+}
+
+/// What [`Ctx::rollback`] returns to.
+#[derive(Clone, Copy)]
+pub(crate) struct Mark {
+    findings: usize,
+    has_error: bool,
 }
 
 impl<'o> Ctx<'o> {
@@ -24,9 +36,57 @@ impl<'o> Ctx<'o> {
             opts,
             inherited_are_warnings: false,
             verdict_only: false,
+            forbid_placeholders: opts.rules.level(RuleId::UnresolvedPlaceholder).is_some(),
             has_error: false,
             findings: Vec::new(),
+            placeholders: Vec::new(),
         }
+    }
+
+    /// Whether the walk can stop: only the verdict is wanted, and an error
+    /// has decided it (as a schema validator's `is_valid` stops at the
+    /// first error).
+    #[inline]
+    pub fn decided(&self) -> bool {
+        self.verdict_only && self.has_error
+    }
+
+    /// Where the findings are now, to withdraw what follows.
+    pub fn mark(&self) -> Mark {
+        Mark {
+            findings: self.findings.len(),
+            has_error: self.has_error,
+        }
+    }
+
+    /// Whether anything that counts was reported since `mark`.
+    pub fn changed_since(&self, mark: Mark) -> bool {
+        self.findings.len() != mark.findings || self.has_error != mark.has_error
+    }
+
+    /// Withdraws what was reported since `mark`.
+    pub fn rollback(&mut self, mark: Mark) {
+        self.findings.truncate(mark.findings);
+        self.has_error = mark.has_error;
+    }
+
+    /// Whether every placeholder is to be found, embedded ones too (they
+    /// are findings: `MFA006` is on).
+    pub fn all_placeholders(&self) -> bool {
+        self.forbid_placeholders
+    }
+
+    /// Notes a placeholder at `at` (the value of `key`): listed, and a
+    /// finding when placeholders are forbidden.
+    pub fn placeholder(&mut self, at: &Ptr, key: &str, syntax: Syntax) {
+        if !self.verdict_only {
+            self.placeholders.push(Placeholder {
+                pointer: at.render(),
+                span: at.value_span(),
+                syntax,
+            });
+        }
+        unresolved_placeholder::report(self, at, key, syntax);
     }
 
     /// A context that only decides [`Ctx::has_error`]: messages are never

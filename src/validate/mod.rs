@@ -1,9 +1,12 @@
 //! Validation: a document walked against its kind's description, into a
 //! context that collects the rules' findings.
 
+mod collection;
 mod context;
 mod pointer;
 mod walk;
+
+pub(crate) use collection::{check as check_collection, collection};
 
 pub(crate) use context::Ctx;
 pub use pointer::segments;
@@ -29,16 +32,20 @@ pub(crate) fn run<'o>(
         None => detect(root)?,
     };
     let mut ctx = ctx.for_flavor(&kind.spec().flavor);
-    // A tree built in code has no spans (all empty); one parsed from text
-    // does, and findings then carry theirs.
-    let at = if root.span == Span::default() {
-        Ptr::NOWHERE
-    } else {
-        Ptr::root(root)
-    };
+    let at = root_ptr(root);
     if duplicate_keys {
         duplicate_key::check(&mut ctx, root, &at);
     }
     walk::check(kind, &mut ctx, root, &at);
     Ok((kind, ctx))
+}
+
+/// Where a document's root is. A tree built in code has no spans (all
+/// empty); one parsed from text does, and findings then carry theirs.
+pub(crate) fn root_ptr(root: &Node) -> Ptr<'static> {
+    if root.span == Span::default() {
+        Ptr::NOWHERE
+    } else {
+        Ptr::root(root)
+    }
 }

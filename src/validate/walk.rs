@@ -5,6 +5,7 @@
 use crate::json::{Member, Node, Value};
 use crate::kind::Kind;
 use crate::options::Mode;
+use crate::placeholder;
 use crate::rules::wrong_type::{self, Expect};
 use crate::rules::Label;
 use crate::rules::{
@@ -23,8 +24,10 @@ pub(crate) fn check(kind: Kind, ctx: &mut Ctx, root: &Node, at: &Ptr) {
     let spec = kind.spec();
     let walker = Walker { spec };
     match spec.wrapped {
-        Some(wrapped) if is_wrapped(root, wrapped) => walker.object(ctx, root, at, wrapped, None),
-        _ => walker.object(ctx, root, at, spec.root, None),
+        Some(wrapped) if is_wrapped(root, wrapped) => {
+            walker.object(ctx, root, at, wrapped, None, false)
+        }
+        _ => walker.object(ctx, root, at, spec.root, None, false),
     }
 }
 
@@ -37,7 +40,7 @@ pub(crate) fn walk_object(
     at: &Ptr,
     obj: &Object,
 ) {
-    Walker { spec }.object(ctx, node, at, obj, None);
+    Walker { spec }.object(ctx, node, at, obj, None, false);
 }
 
 /// Whether `root` holds every key of `wrapped`'s fields but `$schema`.
@@ -59,8 +62,17 @@ impl Walker {
     }
 
     /// Checks an object. `field`: the field it is the value of (`None` for
-    /// the document).
-    fn object(&self, ctx: &mut Ctx, node: &Node, at: &Ptr, obj: &Object, field: Option<&Field>) {
+    /// the document). `enabled`: an enclosing object's method is turned on
+    /// (its credentials include this object's).
+    fn object(
+        &self,
+        ctx: &mut Ctx,
+        node: &Node,
+        at: &Ptr,
+        obj: &Object,
+        field: Option<&Field>,
+        enabled: bool,
+    ) {
         let label = match field {
             Some(f) => Label::Key(f.name),
             None => Label::Text(obj.label),
@@ -104,12 +116,20 @@ impl Walker {
                 .collect();
             unknown_key::check(ctx, node, at, obj.label, &names);
         }
+        // A method turned on needs its credentials (this object's, and those
+        // of the objects below it).
+        let enabled = enabled
+            || bits(present & sets.activates)
+                .any(|i| found[i].is_some_and(|m| matches!(m.value.value, Value::Bool(true))));
         // Only the fields that are there with something to check, or that
         // must be there, in table order; the exactly-one group is counted
         // where its first field is.
         let group_first = sets.group & sets.group.wrapping_neg();
         let visit = ((present & sets.checked) | sets.must | group_first) & exists;
         for i in bits(visit) {
+            if ctx.decided() {
+                return;
+            }
             let f = &obj.fields[i];
             if (1 << i) == group_first {
                 if let Some(g) = obj.exactly_one {
@@ -126,15 +146,13 @@ impl Walker {
                 },
                 Some(m) if sets.checked & (1 << i) != 0 => {
                     let string_rules = sets.string_rules & (1 << i) != 0;
-                    self.field(ctx, &m.value, &at.member(m), f, string_rules)
+                    self.field(ctx, &m.value, &at.member(m), f, string_rules, enabled)
                 }
                 Some(_) => {}
             }
         }
-        // A method turned on needs its credentials.
-        let enabled = bits(present & sets.activates)
-            .any(|i| found[i].is_some_and(|m| matches!(m.value.value, Value::Bool(true))));
-        if enabled {
+        // An empty object of credentials is one finding, at the object.
+        if enabled && !members.is_empty() {
             for i in bits(sets.credential & exists) {
                 let f = &obj.fields[i];
                 match found[i] {
@@ -172,9 +190,29 @@ impl Walker {
 
     /// Checks the value of field `f` at `at`. `string_rules`: whether a
     /// string value has more to check than its type.
-    fn field(&self, ctx: &mut Ctx, value: &Node, at: &Ptr, f: &Field, string_rules: bool) {
+    fn field(
+        &self,
+        ctx: &mut Ctx,
+        value: &Node,
+        at: &Ptr,
+        f: &Field,
+        string_rules: bool,
+        enabled: bool,
+    ) {
         if f.read_only && self.spec.request && ctx.mode() == Mode::Request {
             read_only_field::report(ctx, at, f.name);
+        }
+        // A placeholder stands for a value that is not known here: it is
+        // listed, and not judged.
+        if let Value::String(s) = &value.value {
+            let found = match placeholder::placeholder(s) {
+                None if ctx.all_placeholders() => placeholder::embedded(s),
+                found => found,
+            };
+            if let Some(syntax) = found {
+                ctx.placeholder(at, f.name, syntax);
+                return;
+            }
         }
         match f.ty {
             Type::Any => {
@@ -205,12 +243,28 @@ impl Walker {
                 timeout_range::check_string(ctx, value, at, f.name)
             }
             Type::Timeout => timeout_range::check_integer(ctx, value, at, f.name),
-            Type::Object(o) | Type::NullableObject(o) => self.object(ctx, value, at, o, Some(f)),
+            Type::Object(o) | Type::NullableObject(o) => {
+                self.object(ctx, value, at, o, Some(f), enabled)
+            }
         }
     }
 
-    /// Checks a string value of field `f`.
+    /// Checks a string value of field `f`. A value that fails a check but
+    /// holds a placeholder (`${ORG}.okta.com`) cannot be judged: its
+    /// findings are withdrawn and the placeholder listed instead (asked only
+    /// on failure, so valid payloads pay nothing for it).
     fn string(&self, ctx: &mut Ctx, s: &str, at: &Ptr, f: &Field) {
+        let mark = ctx.mark();
+        self.string_checks(ctx, s, at, f);
+        if ctx.changed_since(mark) {
+            if let Some(syntax) = placeholder::embedded(s) {
+                ctx.rollback(mark);
+                ctx.placeholder(at, f.name, syntax);
+            }
+        }
+    }
+
+    fn string_checks(&self, ctx: &mut Ctx, s: &str, at: &Ptr, f: &Field) {
         match f.format {
             Format::ScopeName => {
                 scope_length::check(ctx, at, f.name, s);
