@@ -12,5 +12,15 @@ fn main() -> std::io::Result<()> {
             println!("regenerated {path}");
         }
     }
+    for (path, content) in mfalint::generate::regions() {
+        let file = root.join(&path);
+        let old = std::fs::read_to_string(&file)?;
+        let new = mfalint::generate::replace_region(&old, &content)
+            .unwrap_or_else(|| panic!("{path}: no generated region"));
+        if old != new {
+            std::fs::write(&file, new)?;
+            println!("regenerated a region of {path}");
+        }
+    }
     Ok(())
 }

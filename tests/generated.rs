@@ -17,3 +17,17 @@ fn committed_generated_files_are_current() {
         "stale generated files (run `cargo run --example regenerate`): {stale:?}"
     );
 }
+
+#[test]
+fn generated_regions_of_hand_written_files_are_current() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (path, content) in mfalint::generate::regions() {
+        let text = std::fs::read_to_string(root.join(&path)).unwrap();
+        let regenerated = mfalint::generate::replace_region(&text, &content)
+            .unwrap_or_else(|| panic!("{path} has no generated region"));
+        assert!(
+            regenerated == text,
+            "{path}: a generated region is stale (run `cargo run --example regenerate`)"
+        );
+    }
+}

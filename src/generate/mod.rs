@@ -7,7 +7,7 @@
 
 mod rules_doc;
 
-pub use rules_doc::{rule_md, rule_url, rules_md};
+pub use rules_doc::{readme_rules_table, rule_md, rule_url, rules_md};
 mod ordered;
 mod schema;
 mod typescript;
@@ -28,4 +28,25 @@ pub fn files() -> Vec<(String, String)> {
     out.push(("pkg/lib/kinds.js".into(), kinds_js()));
     out.push(("docs/rules.md".into(), rules_md()));
     out
+}
+
+/// Generated regions of hand-written files: the path, and the region's
+/// content, which sits between a line starting with [`REGION_START`] and a
+/// line [`REGION_END`].
+pub fn regions() -> Vec<(String, String)> {
+    vec![("README.md".into(), readme_rules_table())]
+}
+
+/// The line that opens a generated region.
+pub const REGION_START: &str = "<!-- generated:";
+/// The line that closes it.
+pub const REGION_END: &str = "<!-- /generated -->";
+
+/// `text` with its generated region's content replaced by `content`
+/// (`None`: `text` has no region).
+pub fn replace_region(text: &str, content: &str) -> Option<String> {
+    let start = text.find(REGION_START)?;
+    let body = start + text[start..].find('\n')? + 1;
+    let end = body + text[body..].find(REGION_END)?;
+    Some([&text[..body], content, &text[end..]].concat())
 }

@@ -83,6 +83,7 @@ pub fn rule_md(id: RuleId) -> String {
     let _ = writeln!(out, "### Why\n\n{}\n", m.why);
     let (what, lang) = match d.example.input {
         Input::Body(kind) => (format!("a `{kind}` payload"), "json"),
+        Input::Collection(kind) => (format!("a list of `{kind}` payloads"), "json"),
         Input::IdParameter => ("the `id` path parameter".to_string(), "text"),
     };
     let _ = writeln!(out, "### Example\n\nFails, as {what}:\n\n```{lang}");
@@ -206,4 +207,29 @@ fn fields_table(id: RuleId) -> String {
         return rows;
     }
     format!("| in | field | constraint | kinds |\n|---|---|---|---|\n{rows}")
+}
+
+/// The README's table of rules, one line each, linking to `docs/rules.md`.
+pub fn readme_rules_table() -> String {
+    let mut out = String::from(
+        "| code | name | severity | on by default | what it checks |\n|---|---|---|---|---|\n",
+    );
+    for r in crate::rules::all() {
+        let on = if r.configurable {
+            enabled_text(r.enabled)
+        } else {
+            "always"
+        };
+        let _ = writeln!(
+            out,
+            "| [`{}`](docs/rules.md#{}) | `{}` | {} | {} | {} |",
+            r.code,
+            r.code.to_ascii_lowercase(),
+            r.name,
+            r.severity.as_str(),
+            on,
+            r.summary.replace('|', "\\|"),
+        );
+    }
+    out
 }
