@@ -37,6 +37,7 @@ export type Constraint =
   | { const: 'okta-verify' | 'duo-web' }
   | { read_only: boolean }
   | { unique_keys: boolean }
+  | { unique: string }
   | { secret: 'not masked' | 'not in files' };
 
 /** One problem found in a payload. */

@@ -128,6 +128,7 @@ const CONSTRAINTS = {
   const: (v) => ({ const: v }),
   read_only: (v) => ({ read_only: v }),
   unique_keys: (v) => ({ unique_keys: v }),
+  unique: (v) => ({ unique: v }),
   secret: (v) => ({ secret: v }),
 };
 

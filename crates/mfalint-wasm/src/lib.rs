@@ -31,6 +31,6 @@ pub mod validator;
 pub mod wire;
 
 pub use exports::*;
-pub use options::{options_from_json, Failure, JsOptions};
+pub use options::{options_from_json, Failure};
 pub use validator::Validator;
 pub use wire::compact;

@@ -2,59 +2,125 @@
 //! the core's one front-end (`Selection`, `FromStr` of kinds, modes and
 //! severities); and how a failed call is reported to JavaScript.
 
-use mfalint::json::Limits;
+use mfalint::json::{Limits, Node, Value as JsonValue};
 use mfalint::{Error, Kind, OptionError, Options, RuleSet, Selection};
-use serde::de::{MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
 use serde_json::{json, Value};
 
-/// The options object of the JavaScript API (`ValidateOptions` in
-/// `pkg/index.d.ts`). Unknown keys are an error, so a typo is not ignored.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct JsOptions {
-    pub kind: Option<String>,
-    pub mode: Option<String>,
+/// The keys of the options object of the JavaScript API
+/// (`ValidateOptions` in `pkg/index.d.ts`). Unknown keys are an error, so a
+/// typo is not ignored.
+const KEYS: [&str; 8] = [
+    "kind", "mode", "select", "only", "ignore", "severity", "maxBytes", "maxDepth",
+];
+
+/// The options object, read with the core's JSON parser: serde's
+/// deserializer and its error messages (which format floats) cost the
+/// package 3 KB gzipped for eight keys.
+#[derive(Debug, Default)]
+struct JsOptions {
+    kind: Option<String>,
+    mode: Option<String>,
     /// Turns rules on (codes, code prefixes, names or `ALL`).
-    pub select: Option<Vec<String>>,
+    select: Option<Vec<String>>,
     /// Runs only these rules.
-    pub only: Option<Vec<String>>,
+    only: Option<Vec<String>>,
     /// Turns rules off.
-    pub ignore: Option<Vec<String>>,
-    /// Selector → `"error"`, `"warning"` or `"off"`, applied in order.
-    #[serde(default, deserialize_with = "ordered_pairs")]
-    pub severity: Option<Vec<(String, Value)>>,
+    ignore: Option<Vec<String>>,
+    /// Selector → `"error"`, `"warning"` or `"off"`, applied in document
+    /// order (a level that is not a string is named as its JSON text).
+    severity: Vec<(String, String)>,
     /// Largest input accepted, in bytes (`json::Limits::max_bytes`).
-    #[serde(rename = "maxBytes")]
-    pub max_bytes: Option<usize>,
+    max_bytes: Option<usize>,
     /// Deepest nesting accepted (`json::Limits::max_depth`, capped at 256).
-    #[serde(rename = "maxDepth")]
-    pub max_depth: Option<usize>,
+    max_depth: Option<usize>,
 }
 
-/// A JSON object's members in document order (stock `serde_json::Map`
-/// sorts them, and the order of severity overrides matters).
-fn ordered_pairs<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<Vec<(String, Value)>>, D::Error> {
-    struct Pairs;
-    impl<'de> Visitor<'de> for Pairs {
-        type Value = Option<Vec<(String, Value)>>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an object of selector: severity")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut pairs = Vec::new();
-            while let Some(pair) = map.next_entry()? {
-                pairs.push(pair);
-            }
-            Ok(Some(pairs))
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
+fn invalid(message: String) -> Failure {
+    Failure::options(format!("invalid options: {message}"))
+}
+
+/// A string, or null for none.
+fn text(key: &str, node: &Node) -> Result<Option<String>, Failure> {
+    match &node.value {
+        JsonValue::Null => Ok(None),
+        JsonValue::String(s) => Ok(Some(s.to_string())),
+        _ => Err(invalid(format!("`{key}` must be a string"))),
     }
-    d.deserialize_any(Pairs)
+}
+
+/// An array of strings, or null for none.
+fn texts(key: &str, node: &Node) -> Result<Option<Vec<String>>, Failure> {
+    let bad = || invalid(format!("`{key}` must be an array of strings"));
+    match &node.value {
+        JsonValue::Null => Ok(None),
+        JsonValue::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map(str::to_string).ok_or_else(bad))
+            .collect::<Result<_, _>>()
+            .map(Some),
+        _ => Err(bad()),
+    }
+}
+
+/// A non-negative integer, or null for none.
+fn count(key: &str, node: &Node) -> Result<Option<usize>, Failure> {
+    match &node.value {
+        JsonValue::Null => Ok(None),
+        JsonValue::Number(raw) => raw
+            .parse::<usize>()
+            .map(Some)
+            .map_err(|_| invalid(format!("`{key}` must be a non-negative integer"))),
+        _ => Err(invalid(format!("`{key}` must be a non-negative integer"))),
+    }
+}
+
+impl JsOptions {
+    fn parse(text_: &str) -> Result<JsOptions, Failure> {
+        let root =
+            mfalint::json::parse(text_, &Limits::default()).map_err(|e| invalid(e.to_string()))?;
+        let Some(members) = root.members() else {
+            return Err(invalid("expected an object".to_string()));
+        };
+        let mut js = JsOptions::default();
+        for m in members {
+            let v = &m.value;
+            match m.key.as_ref() {
+                "kind" => js.kind = text("kind", v)?,
+                "mode" => js.mode = text("mode", v)?,
+                "select" => js.select = texts("select", v)?,
+                "only" => js.only = texts("only", v)?,
+                "ignore" => js.ignore = texts("ignore", v)?,
+                "maxBytes" => js.max_bytes = count("maxBytes", v)?,
+                "maxDepth" => js.max_depth = count("maxDepth", v)?,
+                "severity" => match &v.value {
+                    JsonValue::Null => js.severity.clear(),
+                    JsonValue::Object(levels) => {
+                        js.severity = levels
+                            .iter()
+                            .map(|l| {
+                                let level = match &l.value.value {
+                                    JsonValue::String(s) => s.to_string(),
+                                    _ => mfalint::json::to_pretty_string(&l.value)
+                                        .trim_end()
+                                        .to_string(),
+                                };
+                                (l.key.to_string(), level)
+                            })
+                            .collect();
+                    }
+                    _ => return Err(invalid("`severity` must be an object".to_string())),
+                },
+                other => {
+                    let expected: Vec<String> = KEYS.iter().map(|k| format!("`{k}`")).collect();
+                    return Err(invalid(format!(
+                        "unknown field `{other}`, expected one of {}",
+                        expected.join(", ")
+                    )));
+                }
+            }
+        }
+        Ok(js)
+    }
 }
 
 /// Why a call failed, as the JavaScript wrapper throws it.
@@ -111,10 +177,10 @@ impl From<OptionError> for Failure {
 /// The core's `Options` and the kind (if one was named) for a JSON options
 /// object; an empty string means no options.
 pub fn options_from_json(text: &str) -> Result<(Option<Kind>, Options), Failure> {
-    let js: JsOptions = if text.trim().is_empty() {
+    let js = if text.trim().is_empty() {
         JsOptions::default()
     } else {
-        serde_json::from_str(text).map_err(|e| Failure::options(format!("invalid options: {e}")))?
+        JsOptions::parse(text)?
     };
     let kind = js
         .kind
@@ -129,14 +195,7 @@ pub fn options_from_json(text: &str) -> Result<(Option<Kind>, Options), Failure>
         .transpose()
         .map_err(Failure::options)?
         .unwrap_or_default();
-    let mut severity = Vec::new();
-    for (selector, level) in js.severity.into_iter().flatten() {
-        // A level that is not a string is named as its JSON text.
-        let level = level
-            .as_str()
-            .map_or_else(|| level.to_string(), str::to_string);
-        severity.push((selector, level));
-    }
+    let severity = js.severity;
     let mut rules = RuleSet::default();
     rules.apply(&Selection {
         only: js.only,

@@ -234,7 +234,8 @@ mod tests {
                 finding(Constraint::UniqueKeys(true)),
             ],
         };
-        let each = "22;e0;0;";
+        // 24: PlaintextSecret's place in `RuleId::ALL`.
+        let each = format!("{};e0;0;", mfalint::RuleId::PlaintextSecret.index());
         assert_eq!(
             to_compact(&report),
             format!(
@@ -261,6 +262,7 @@ mod tests {
             Constraint::Required(true),
             Constraint::ReadOnly(true),
             Constraint::UniqueKeys(true),
+            Constraint::Unique("u"),
         ];
         assert_eq!(all.len(), CONSTRAINT_KEYS.len());
         for c in all {

@@ -38,7 +38,7 @@ pub fn compact(report: &mfalint::Report, out: &mut Vec<u8>) {
 /// compact form numbers them; [`constraint_keys`] hands the list to
 /// JavaScript, which looks a key up by its number (no text to slice and
 /// hash per finding).
-pub(crate) const CONSTRAINT_KEYS: [&str; 12] = [
+pub(crate) const CONSTRAINT_KEYS: [&str; 13] = [
     "min_length",
     "max_length",
     "pattern",
@@ -51,6 +51,7 @@ pub(crate) const CONSTRAINT_KEYS: [&str; 12] = [
     "required",
     "read_only",
     "unique_keys",
+    "unique",
 ];
 
 /// The JSON keys of constraints in the order the compact report numbers
@@ -89,6 +90,7 @@ pub(crate) fn constraint(out: &mut Vec<u8>, c: Option<&Constraint>) {
         Some(Constraint::Required(b)) => (9, Tagged::Bool(*b)),
         Some(Constraint::ReadOnly(b)) => (10, Tagged::Bool(*b)),
         Some(Constraint::UniqueKeys(b)) => (11, Tagged::Bool(*b)),
+        Some(Constraint::Unique(s)) => (12, Tagged::Text(s)),
     };
     let tag = match value {
         Tagged::Number(_) => b'n',
