@@ -36,7 +36,6 @@ out=target/wasm-tests
 mkdir -p "$out"
 echo "== expected findings from the Rust core"
 corpus=(examples tests/fixtures tests/node/fixtures)
-[ -d ../shared/upstream/examples ] && corpus+=(../shared/upstream/examples)
 cargo run -q -p mfalint-wasm --example expected -- "${corpus[@]}" >"$out/expected.json"
 
 echo "== node --test tests/node/"
