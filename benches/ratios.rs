@@ -45,7 +45,11 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--bench" => {}
-            "--only" => only = args.next().map(|v| v.split(',').map(String::from).collect()),
+            "--only" => {
+                only = args
+                    .next()
+                    .map(|v| v.split(',').map(String::from).collect())
+            }
             n => rounds = n.parse().expect("ROUNDS is a number"),
         }
     }

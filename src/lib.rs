@@ -45,8 +45,8 @@ pub mod cli;
 
 pub use kind::{detect, DetectError, Kind};
 pub use options::{Mode, OptionError, Options, RuleSet, Selection, SelectorError};
-pub use report::envelope;
 pub use placeholder::Placeholders;
+pub use report::envelope;
 pub use report::{Constraint, Finding, Placeholder, Related, Report, Severity, Target};
 pub use rules::{rule, Rule, RuleId};
 pub use schema::{schema, schema_id};

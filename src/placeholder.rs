@@ -165,7 +165,9 @@ fn variable_with_modifier(inner: &str) -> bool {
     let (name, modifier) = inner.split_at(end);
     variable(name)
         && (modifier.is_empty()
-            || modifier.trim_start_matches(':').starts_with(['-', '?', '=', '+'])
+            || modifier
+                .trim_start_matches(':')
+                .starts_with(['-', '?', '=', '+'])
                 && !modifier.contains('}'))
 }
 

@@ -51,7 +51,10 @@ pub enum Constraint {
     MaxLength(u64),
     Pattern(&'static str),
     Format(&'static str),
-    Range { minimum: i64, maximum: i64 },
+    Range {
+        minimum: i64,
+        maximum: i64,
+    },
     Type(&'static str),
     Enum(&'static [&'static str]),
     ExactlyOneOf(&'static [&'static str]),

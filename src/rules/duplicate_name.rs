@@ -43,7 +43,9 @@ pub(crate) fn check(ctx: &mut Ctx, items: &[(Ptr<'_>, &Node)]) {
     // (name, scope key, scope value) -> the first profile's name member.
     let mut seen: HashMap<(&str, &str, &str), &Member> = HashMap::new();
     for (at, item) in items {
-        let Some(members) = item.members() else { continue };
+        let Some(members) = item.members() else {
+            continue;
+        };
         // The last member of a key wins, as everywhere.
         let last = |key: &str| members.iter().rev().find(|m| m.key == key);
         let Some(name) = last("name").filter(|m| m.value.as_str().is_some()) else {
@@ -71,7 +73,11 @@ pub(crate) fn check(ctx: &mut Ctx, items: &[(Ptr<'_>, &Node)]) {
                         } else {
                             [" in the same `", scope.0, "`"].concat()
                         };
-                        ["an earlier profile of this list has the same `name`", &place].concat()
+                        [
+                            "an earlier profile of this list has the same `name`",
+                            &place,
+                        ]
+                        .concat()
                     },
                     Some(Constraint::Unique("name")),
                     || {

@@ -1,9 +1,9 @@
 //! MFA009 unknown-kind: the payload's kind cannot be told from its shape.
 
 use crate::json::{Node, Span};
-use crate::validate::Ptr;
 use crate::kind::DetectError;
 use crate::report::{Finding, Severity, Target};
+use crate::validate::Ptr;
 use crate::Kind;
 
 use super::{Enabled, Example, Input, Rule, RuleDocs, RuleId};
