@@ -24,6 +24,7 @@
 //! lives in [`cli`]; library users who do not want its dependencies
 //! build with `default-features = false`.
 
+pub mod fix;
 pub mod generate;
 pub mod json;
 mod kind;
@@ -43,6 +44,7 @@ mod validate;
 #[cfg(feature = "cli")]
 pub mod cli;
 
+pub use fix::{Applicability, Edit, Fix};
 pub use kind::{detect, DetectError, Kind};
 pub use options::{Mode, OptionError, Options, RuleSet, Selection, SelectorError};
 pub use placeholder::Placeholders;

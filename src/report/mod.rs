@@ -121,6 +121,9 @@ pub struct Finding {
     /// document was parsed from text.
     pub span: Option<Span>,
     pub related: Vec<Related>,
+    /// What resolves it, when the core knows (only for documents checked
+    /// from their text: `check_*`).
+    pub fix: Option<crate::fix::Fix>,
 }
 
 impl Finding {

@@ -76,6 +76,7 @@ pub(crate) fn finding(text: &str, error: &Error) -> Option<Finding> {
         target: Target::Document,
         span,
         related: Vec::new(),
+        fix: None,
     })
 }
 
@@ -96,5 +97,6 @@ pub fn too_large(size: Option<u64>, limit: usize) -> Finding {
         target: Target::Document,
         span: None,
         related: Vec::new(),
+        fix: None,
     }
 }

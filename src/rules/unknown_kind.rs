@@ -50,6 +50,7 @@ pub(crate) fn finding(root: &Node, error: &DetectError) -> Finding {
             end: root.span.start + 1,
         }),
         related: Vec::new(),
+        fix: None,
     }
 }
 

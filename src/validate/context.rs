@@ -213,6 +213,7 @@ impl<'o> Ctx<'o> {
             target,
             span,
             related,
+            fix: None,
         });
     }
 }

@@ -220,6 +220,7 @@ mod tests {
             target: mfalint::Target::Value,
             span: None,
             related: Vec::new(),
+            fix: None,
         };
         let report = mfalint::Report {
             kind: Kind::ScmMfaServer,
