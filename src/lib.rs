@@ -252,10 +252,23 @@ fn check_parsed(root: &Node, kind: Option<Kind>, opts: &Options, dups: bool) -> 
     }
 }
 
-/// [`Checked`] of JSON text.
+/// [`Checked`] of JSON text. Findings the core can resolve carry their
+/// [`Fix`].
 pub fn check_text(text: &str, kind: Option<Kind>, opts: &Options) -> Checked {
     match parse_document(text, opts) {
-        Ok(doc) => check_parsed(&doc.root, kind, opts, doc.duplicate_keys),
+        Ok(doc) => {
+            let mut checked = check_parsed(&doc.root, kind, opts, doc.duplicate_keys);
+            let errors = |text: &str| match parse_document(text, opts) {
+                Ok(doc) => check_parsed(&doc.root, kind, opts, doc.duplicate_keys)
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count(),
+                Err(_) => usize::MAX,
+            };
+            attach_fixes(text, fix::Syntax::Json, &doc.root, &mut checked, &errors);
+            checked
+        }
         Err(e) => Checked::failed(
             rules::parse_error::finding(text, &e).expect("a parse error is a parse error"),
         ),
@@ -283,3 +296,54 @@ pub fn check_bytes(bytes: &[u8], kind: Option<Kind>, opts: &Options) -> Checked 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// Gives the findings of `checked`, a check of `root` parsed from `text`,
+/// their fixes.
+fn attach_fixes(
+    text: &str,
+    syntax: fix::Syntax,
+    root: &Node,
+    checked: &mut Checked,
+    errors: &dyn Fn(&str) -> usize,
+) {
+    if checked.findings.is_empty() {
+        return;
+    }
+    let doc = fix::Doc { text, syntax, root };
+    match (&checked.collection, checked.kind) {
+        (Some(c), _) => {
+            let Some(list) = validate::collection(root) else {
+                return;
+            };
+            let base = list.base();
+            let kinds = c.kinds.clone();
+            fix::attach(
+                &doc,
+                &mut checked.findings,
+                &|pointer: &str| {
+                    let rest = pointer.strip_prefix(base)?.strip_prefix('/')?;
+                    let index: usize = rest.split('/').next()?.parse().ok()?;
+                    Some(fix::Payload {
+                        kind: (*kinds.get(index)?)?,
+                        root: list.items.get(index)?,
+                        prefix: format!("{base}/{index}"),
+                    })
+                },
+                errors,
+            );
+        }
+        (None, Some(kind)) => fix::attach(
+            &doc,
+            &mut checked.findings,
+            &|_: &str| {
+                Some(fix::Payload {
+                    kind,
+                    root,
+                    prefix: String::new(),
+                })
+            },
+            errors,
+        ),
+        (None, None) => {}
+    }
+}

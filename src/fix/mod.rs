@@ -5,7 +5,28 @@
 //! A fix never writes, moves or prints a secret's value: the edits only
 //! touch keys, the `id`, timeouts, host names and documented defaults.
 
-use crate::json::Span;
+mod edit;
+
+pub(crate) use edit::Doc;
+
+use std::borrow::Cow;
+
+use crate::json::{Node, Span};
+use crate::kind::Kind;
+use crate::report::Finding;
+use crate::rules::{
+    hostname_format, missing_default, read_only_field, timeout_numeric_string, unknown_key, RuleId,
+};
+use crate::spec::{Object, Type};
+use crate::validate::borrowed_segments;
+
+/// How a document's text is written: edits differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Syntax {
+    #[default]
+    Json,
+    Yaml,
+}
 
 /// Whether a fix can be applied without a person looking at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -79,6 +100,84 @@ pub fn select<'f>(
         }
     }
     taken
+}
+
+/// The payload a finding is in: its kind, its root, and the pointer to
+/// that root (empty, or `/data/3` for an item of a list).
+pub(crate) struct Payload<'n, 'a> {
+    pub kind: Kind,
+    pub root: &'n Node<'a>,
+    pub prefix: String,
+}
+
+impl Payload<'_, '_> {
+    /// The description of the object at `pointer` (relative to the
+    /// document), a pointer into this payload.
+    pub fn object_at(&self, pointer: &str) -> Option<&'static Object> {
+        let rel = pointer.strip_prefix(self.prefix.as_str())?;
+        let spec = self.kind.spec();
+        let mut obj = match spec.wrapped {
+            Some(w) if crate::validate::is_wrapped(self.root, w) => w,
+            _ => spec.root,
+        };
+        for seg in borrowed_segments(rel) {
+            obj = match obj.field(&seg)?.ty {
+                Type::Object(o) | Type::NullableObject(o) => o,
+                _ => return None,
+            };
+        }
+        Some(obj)
+    }
+}
+
+/// The pointer to the object holding what `pointer` names.
+pub(crate) fn parent_pointer(pointer: &str) -> &str {
+    pointer.rsplit_once('/').map_or("", |(p, _)| p)
+}
+
+/// The last segment of `pointer`, unescaped.
+pub(crate) fn last_segment(pointer: &str) -> Option<Cow<'_, str>> {
+    borrowed_segments(pointer).last()
+}
+
+/// Gives each finding that has one its fix. `payload`: the payload a
+/// pointer is in. `errors`: how many errors a check of a text finds (no
+/// fixes computed); an unsafe fix that would add one is dropped (a key
+/// renamed into place may bring a value of the wrong type with it).
+pub(crate) fn attach<'n, 'a>(
+    doc: &Doc<'a, 'n>,
+    findings: &mut [Finding],
+    payload: &dyn Fn(&str) -> Option<Payload<'n, 'a>>,
+    errors: &dyn Fn(&str) -> usize,
+) {
+    for i in 0..findings.len() {
+        let f = &findings[i];
+        let Some(at) = payload(&f.pointer) else {
+            continue;
+        };
+        let fix = match f.rule {
+            RuleId::TimeoutNumericString => timeout_numeric_string::fix(doc, f),
+            RuleId::ReadOnlyField => read_only_field::fix(doc, f),
+            RuleId::HostnameFormat => hostname_format::fix(doc, f),
+            RuleId::UnknownKey => unknown_key::fix(doc, f, &at, findings),
+            RuleId::MissingDefault => missing_default::fix(doc, f, &at, findings),
+            _ => None,
+        };
+        findings[i].fix = fix;
+    }
+    let before = findings
+        .iter()
+        .filter(|f| f.severity == crate::Severity::Error)
+        .count();
+    for f in findings.iter_mut() {
+        let adds_an_error = f.fix.as_ref().is_some_and(|fix| {
+            fix.applicability == Applicability::Unsafe
+                && errors(&apply(doc.text, &fix.edits.iter().collect::<Vec<_>>())) > before
+        });
+        if adds_an_error {
+            f.fix = None;
+        }
+    }
 }
 
 #[cfg(test)]

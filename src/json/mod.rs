@@ -18,3 +18,4 @@ pub use parse::{parse, Limits, ParseError, ParseErrorKind};
 pub(crate) use parse::{parse_document, Document};
 pub use position::{line_col, line_cols, LineCol, LineIndex};
 pub use write::to_pretty_string;
+pub(crate) use write::write_string;

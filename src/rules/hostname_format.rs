@@ -1,6 +1,7 @@
 //! MFA041 hostname-format.
 
-use crate::report::{Constraint, Severity, Target};
+use crate::fix::{Applicability, Doc, Fix};
+use crate::report::{Constraint, Finding, Severity, Target};
 use crate::spec::HOSTNAME_MAX_CHARS;
 use crate::validate::{Ctx, Ptr};
 use crate::Kind;
@@ -87,5 +88,70 @@ pub(crate) fn check(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str) {
             || ["`", key, "` must be a hostname: ", why(value)].concat(),
             Some(Constraint::Format("hostname")),
         );
+    }
+}
+
+/// The host name in a URL-ish value (`https://user@acme.okta.com:443/x`
+/// holds `acme.okta.com`), when that is a valid host name and not the value
+/// itself.
+pub(crate) fn host_in(value: &str) -> Option<&str> {
+    let v = value.trim();
+    let rest = match v.find("://") {
+        Some(i)
+            if v[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) =>
+        {
+            &v[i + 3..]
+        }
+        _ => v,
+    };
+    let rest = rest.split(['/', '?', '#']).next()?;
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+    let host = match rest.rsplit_once(':') {
+        Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
+        Some(_) => return None,
+        None => rest,
+    };
+    (host != value && is_hostname(host)).then_some(host)
+}
+
+/// Keeps only the host name of a URL-ish value (unsafe: the scheme, port
+/// or path may have meant something).
+pub(crate) fn fix(doc: &Doc, f: &Finding) -> Option<Fix> {
+    let found = doc.resolve(&f.pointer)?;
+    let node = found.node?;
+    let host = host_in(node.as_str()?)?;
+    let key = found.last?;
+    Some(Fix {
+        title: format!("Keep only the host name in `{key}`: {host}"),
+        applicability: Applicability::Unsafe,
+        edits: vec![doc.replace_string(node, host)],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_are_found_in_urls() {
+        for (value, host) in [
+            ("https://acme.okta.com", Some("acme.okta.com")),
+            (
+                "https://acme.okta.com:443/api/v1?x#y",
+                Some("acme.okta.com"),
+            ),
+            ("acme.okta.com:8443", Some("acme.okta.com")),
+            ("acme.okta.com/api", Some("acme.okta.com")),
+            ("https://user@acme.okta.com/", Some("acme.okta.com")),
+            (" acme.okta.com ", Some("acme.okta.com")),
+            ("acme.okta.com", None),
+            ("https://", None),
+            ("acme okta", None),
+            ("https://acme.okta.com:port", None),
+        ] {
+            assert_eq!(host_in(value), host, "{value}");
+        }
     }
 }

@@ -11,6 +11,7 @@ pub(crate) mod hostname_format;
 pub(crate) mod masked_secret;
 pub(crate) mod method_mismatch;
 pub(crate) mod min_length;
+pub(crate) mod missing_default;
 pub(crate) mod missing_required;
 pub(crate) mod parse_error;
 pub(crate) mod plaintext_secret;
@@ -97,6 +98,7 @@ pub enum RuleId {
     UnknownKind,
     MissingRequired,
     DuplicateName,
+    MissingDefault,
     ScopeCount,
     ScopeLength,
     ScopePattern,
@@ -117,7 +119,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule, in code order.
-    pub const ALL: [RuleId; 25] = [
+    pub const ALL: [RuleId; 26] = [
         RuleId::ParseError,
         RuleId::DuplicateKey,
         RuleId::WrongType,
@@ -127,6 +129,7 @@ impl RuleId {
         RuleId::UnknownKind,
         RuleId::MissingRequired,
         RuleId::DuplicateName,
+        RuleId::MissingDefault,
         RuleId::ScopeCount,
         RuleId::ScopeLength,
         RuleId::ScopePattern,
@@ -156,6 +159,7 @@ impl RuleId {
             RuleId::ReadOnlyField => &read_only_field::RULE,
             RuleId::UnresolvedPlaceholder => &unresolved_placeholder::RULE,
             RuleId::DuplicateName => &duplicate_name::RULE,
+            RuleId::MissingDefault => &missing_default::RULE,
             RuleId::MissingRequired => &missing_required::RULE,
             RuleId::ScopeCount => &scope_count::RULE,
             RuleId::ScopeLength => &scope_length::RULE,
@@ -188,6 +192,7 @@ impl RuleId {
             RuleId::ReadOnlyField => &read_only_field::DOCS,
             RuleId::UnresolvedPlaceholder => &unresolved_placeholder::DOCS,
             RuleId::DuplicateName => &duplicate_name::DOCS,
+            RuleId::MissingDefault => &missing_default::DOCS,
             RuleId::MissingRequired => &missing_required::DOCS,
             RuleId::ScopeCount => &scope_count::DOCS,
             RuleId::ScopeLength => &scope_length::DOCS,

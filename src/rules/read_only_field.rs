@@ -1,6 +1,7 @@
 //! MFA004 read-only-field.
 
-use crate::report::{Constraint, Severity, Target};
+use crate::fix::{Applicability, Doc, Fix};
+use crate::report::{Constraint, Finding, Severity, Target};
 use crate::validate::{Ctx, Ptr};
 use crate::Kind;
 
@@ -46,4 +47,26 @@ pub(crate) fn report(ctx: &mut Ctx, at: &Ptr, key: &str) {
         },
         Some(Constraint::ReadOnly(true)),
     );
+}
+
+/// Removes the read-only member from the request body (safe: the server
+/// ignores or rejects it), when its value is a scalar: an object or array
+/// there is not an id, and may hold more than the fix should drop.
+pub(crate) fn fix(doc: &Doc, f: &Finding) -> Option<Fix> {
+    let found = doc.resolve(&f.pointer)?;
+    if matches!(
+        found.node?.value,
+        crate::json::Value::Object(_) | crate::json::Value::Array(_)
+    ) {
+        return None;
+    }
+    let (object, Some(index)) = found.parent? else {
+        return None;
+    };
+    let key = found.last?;
+    Some(Fix {
+        title: format!("Remove the read-only `{key}`"),
+        applicability: Applicability::Safe,
+        edits: vec![doc.remove_member(object, index)?],
+    })
 }

@@ -1,6 +1,7 @@
 //! MFA051 timeout-numeric-string (decided in `timeout_range`).
 
-use crate::report::{Constraint, Severity, Target};
+use crate::fix::{Applicability, Doc, Fix};
+use crate::report::{Constraint, Finding, Severity, Target};
 use crate::validate::{Ctx, Ptr};
 use crate::Kind;
 
@@ -57,4 +58,18 @@ pub(crate) fn report(ctx: &mut Ctx, at: &Ptr, key: &str, value: &str) {
         },
         Some(Constraint::Type("integer")),
     );
+}
+
+/// Writes the numeric string as the integer it holds (safe: the value is
+/// the same number).
+pub(crate) fn fix(doc: &Doc, f: &Finding) -> Option<Fix> {
+    let found = doc.resolve(&f.pointer)?;
+    let node = found.node?;
+    let digits = node.as_str().filter(|s| is_numeric_string(s))?;
+    let key = found.last?;
+    Some(Fix {
+        title: format!("Write `{key}` as the integer {digits}"),
+        applicability: Applicability::Safe,
+        edits: vec![doc.replace_raw(node, digits)],
+    })
 }

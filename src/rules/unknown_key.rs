@@ -1,7 +1,8 @@
 //! MFA003 unknown-key.
 
+use crate::fix::{last_segment, parent_pointer, Applicability, Doc, Fix, Payload};
 use crate::json::{key_eq, Node};
-use crate::report::{Severity, Target};
+use crate::report::{Finding, Severity, Target};
 use crate::suggest::did_you_mean;
 use crate::validate::{Ctx, Ptr};
 use crate::Kind;
@@ -62,4 +63,40 @@ pub(crate) fn check(ctx: &mut Ctx, obj: &Node, at: &Ptr, label: &str, known: &[&
             None,
         );
     }
+}
+
+/// Renames a near-miss key to the key it nearly is, when that key is not
+/// there yet and no other unknown key of the object is a near miss of it
+/// (unsafe: the key may have meant something else).
+pub(crate) fn fix(doc: &Doc, f: &Finding, at: &Payload, all: &[Finding]) -> Option<Fix> {
+    let found = doc.resolve(&f.pointer)?;
+    let (object, Some(index)) = found.parent? else {
+        return None;
+    };
+    let members = object.members()?;
+    let m = &members[index];
+    let parent = parent_pointer(&f.pointer);
+    let names: Vec<&str> = at
+        .object_at(parent)?
+        .fields
+        .iter()
+        .filter(|field| field.exists_in(&at.kind.spec().flavor))
+        .map(|field| field.name)
+        .collect();
+    let target = did_you_mean(&m.key, &names)?;
+    let taken = members.iter().any(|o| o.key == target);
+    let rivals = all
+        .iter()
+        .filter(|o| o.rule == RuleId::UnknownKey && parent_pointer(&o.pointer) == parent)
+        .filter_map(|o| last_segment(&o.pointer))
+        .filter(|k| did_you_mean(k, &names) == Some(target))
+        .count();
+    if taken || rivals != 1 {
+        return None;
+    }
+    Some(Fix {
+        title: format!("Rename `{}` to `{target}`", m.key),
+        applicability: Applicability::Unsafe,
+        edits: vec![doc.rename_key(m, target)],
+    })
 }

@@ -83,6 +83,8 @@ pub struct FieldSets {
     /// Strings with a rule beyond their type: a format, a minimum length,
     /// or a secret.
     pub string_rules: u8,
+    /// Optional, with a documented default.
+    pub defaulted: u8,
 }
 
 impl FieldSets {
@@ -95,6 +97,7 @@ impl FieldSets {
             credential: 0,
             group: 0,
             string_rules: 0,
+            defaulted: 0,
         };
         let mut i = 0;
         while i < fields.len() {
@@ -117,6 +120,9 @@ impl FieldSets {
             }
             if !matches!(f.format, Format::None) || f.min_length > 0 || f.secret {
                 sets.string_rules |= bit;
+            }
+            if f.default.is_some() && matches!(f.presence, Presence::Optional) {
+                sets.defaulted |= bit;
             }
             i += 1;
         }

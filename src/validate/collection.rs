@@ -21,9 +21,20 @@ const ENVELOPE_KEYS: &[&str] = &["limit", "offset", "total", "$schema"];
 
 /// A document that is a list of payloads.
 pub(crate) struct Collection<'n, 'a> {
-    items: &'n [Node<'a>],
+    pub items: &'n [Node<'a>],
     /// `Some`: the member `data` of a GET response holding the items.
-    data: Option<&'n Member<'a>>,
+    pub data: Option<&'n Member<'a>>,
+}
+
+impl Collection<'_, '_> {
+    /// The pointer to the array of items: `""` or `/data`.
+    pub fn base(&self) -> &'static str {
+        if self.data.is_some() {
+            "/data"
+        } else {
+            ""
+        }
+    }
 }
 
 /// The list a document is, if it is one.

@@ -16,6 +16,8 @@ pub(crate) struct Ctx<'o> {
     verdict_only: bool,
     /// `MFA006` is on: every placeholder is a finding, embedded ones too.
     forbid_placeholders: bool,
+    /// `MFA012` is on: absent defaults are findings.
+    pub want_defaults: bool,
     /// Whether an error-severity finding was reported (in both modes).
     pub has_error: bool,
     pub findings: Vec<Finding>,
@@ -37,6 +39,7 @@ impl<'o> Ctx<'o> {
             inherited_are_warnings: false,
             verdict_only: false,
             forbid_placeholders: opts.rules.level(RuleId::UnresolvedPlaceholder).is_some(),
+            want_defaults: opts.rules.level(RuleId::MissingDefault).is_some(),
             has_error: false,
             findings: Vec::new(),
             placeholders: Vec::new(),

@@ -12,7 +12,7 @@ pub(crate) use context::Ctx;
 pub use pointer::segments;
 pub(crate) use pointer::Ptr;
 pub(crate) use pointer::{borrowed_segments, push_escaped};
-pub(crate) use walk::walk_object;
+pub(crate) use walk::{is_wrapped, walk_object};
 
 use crate::json::{Node, Span};
 use crate::kind::{detect, DetectError, Kind};

@@ -10,8 +10,8 @@ use crate::rules::wrong_type::{self, Expect};
 use crate::rules::Label;
 use crate::rules::{
     enabled_without_credentials, enum_value, hostname_format, masked_secret, method_mismatch,
-    min_length, missing_required, read_only_field, scope_count, scope_length, scope_pattern,
-    timeout_range, unknown_key, vendor_count, vendor_missing,
+    min_length, missing_default, missing_required, read_only_field, scope_count, scope_length,
+    scope_pattern, timeout_range, unknown_key, vendor_count, vendor_missing,
 };
 use crate::spec::{
     bits, ExactlyOne, Field, Flavor, Format, KindSpec, Object, Presence, Type, MAX_FIELDS,
@@ -44,7 +44,7 @@ pub(crate) fn walk_object(
 }
 
 /// Whether `root` holds every key of `wrapped`'s fields but `$schema`.
-fn is_wrapped(root: &Node, wrapped: &Object) -> bool {
+pub(crate) fn is_wrapped(root: &Node, wrapped: &Object) -> bool {
     wrapped
         .fields
         .iter()
@@ -149,6 +149,15 @@ impl Walker {
                     self.field(ctx, &m.value, &at.member(m), f, string_rules, enabled)
                 }
                 Some(_) => {}
+            }
+        }
+        // Absent fields the server fills with a documented default.
+        if ctx.want_defaults && self.flavor().has_defaults {
+            for i in bits(sets.defaulted & !present & exists) {
+                let f = &obj.fields[i];
+                if let Some(d) = f.default {
+                    missing_default::report(ctx, at, f.name, d);
+                }
             }
         }
         // An empty object of credentials is one finding, at the object.
