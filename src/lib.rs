@@ -24,6 +24,7 @@
 //! lives in [`cli`]; library users who do not want its dependencies
 //! build with `default-features = false`.
 
+mod file;
 pub mod fix;
 pub mod generate;
 pub mod json;
@@ -44,6 +45,7 @@ mod validate;
 #[cfg(feature = "cli")]
 pub mod cli;
 
+pub use file::{check_file, CheckedDocument, Secret, Syntax};
 pub use fix::{Applicability, Edit, Fix};
 pub use kind::{detect, DetectError, Kind};
 pub use options::{Mode, OptionError, Options, RuleSet, Selection, SelectorError};
@@ -74,7 +76,7 @@ pub enum Error {
 }
 
 impl Error {
-    fn parse(text: &str, error: ParseError) -> Self {
+    pub(crate) fn parse(text: &str, error: ParseError) -> Self {
         let at = json::line_col(text, error.offset);
         Error::Parse {
             line: at.line,
@@ -214,7 +216,7 @@ impl Checked {
         Checked::failed(rules::parse_error::too_large(size, limit))
     }
 
-    fn failed(finding: Finding) -> Checked {
+    pub(crate) fn failed(finding: Finding) -> Checked {
         Checked {
             findings: vec![finding],
             ..Checked::default()
@@ -227,7 +229,7 @@ pub fn check_node(root: &Node, kind: Option<Kind>, opts: &Options) -> Checked {
     check_parsed(root, kind, opts, true)
 }
 
-fn check_parsed(root: &Node, kind: Option<Kind>, opts: &Options, dups: bool) -> Checked {
+pub(crate) fn check_parsed(root: &Node, kind: Option<Kind>, opts: &Options, dups: bool) -> Checked {
     if let Some(list) = validate::collection(root) {
         let c = validate::check_collection(root, list, kind, opts, dups);
         let first = c.kinds.first().copied().flatten();
@@ -253,26 +255,11 @@ fn check_parsed(root: &Node, kind: Option<Kind>, opts: &Options, dups: bool) -> 
 }
 
 /// [`Checked`] of JSON text. Findings the core can resolve carry their
-/// [`Fix`].
+/// [`Fix`] (see [`check_file`] for YAML and files of several documents).
 pub fn check_text(text: &str, kind: Option<Kind>, opts: &Options) -> Checked {
-    match parse_document(text, opts) {
-        Ok(doc) => {
-            let mut checked = check_parsed(&doc.root, kind, opts, doc.duplicate_keys);
-            let errors = |text: &str| match parse_document(text, opts) {
-                Ok(doc) => check_parsed(&doc.root, kind, opts, doc.duplicate_keys)
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Error)
-                    .count(),
-                Err(_) => usize::MAX,
-            };
-            attach_fixes(text, fix::Syntax::Json, &doc.root, &mut checked, &errors);
-            checked
-        }
-        Err(e) => Checked::failed(
-            rules::parse_error::finding(text, &e).expect("a parse error is a parse error"),
-        ),
-    }
+    file::check_file(text.as_bytes(), Syntax::Json, kind, opts)
+        .swap_remove(0)
+        .checked
 }
 
 /// [`Checked`] of raw bytes: UTF-8 and the size limit are checked first.
@@ -297,19 +284,12 @@ pub fn check_bytes(bytes: &[u8], kind: Option<Kind>, opts: &Options) -> Checked 
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-/// Gives the findings of `checked`, a check of `root` parsed from `text`,
-/// their fixes.
-fn attach_fixes(
-    text: &str,
-    syntax: fix::Syntax,
-    root: &Node,
-    checked: &mut Checked,
-    errors: &dyn Fn(&str) -> usize,
-) {
+/// Gives the findings of `checked`, a check of `doc`, their fixes.
+pub(crate) fn attach_fixes(doc: &fix::Doc, checked: &mut Checked, errors: &dyn Fn(&str) -> usize) {
     if checked.findings.is_empty() {
         return;
     }
-    let doc = fix::Doc { text, syntax, root };
+    let root = doc.root;
     match (&checked.collection, checked.kind) {
         (Some(c), _) => {
             let Some(list) = validate::collection(root) else {
@@ -317,33 +297,27 @@ fn attach_fixes(
             };
             let base = list.base();
             let kinds = c.kinds.clone();
-            fix::attach(
-                &doc,
-                &mut checked.findings,
-                &|pointer: &str| {
-                    let rest = pointer.strip_prefix(base)?.strip_prefix('/')?;
-                    let index: usize = rest.split('/').next()?.parse().ok()?;
-                    Some(fix::Payload {
-                        kind: (*kinds.get(index)?)?,
-                        root: list.items.get(index)?,
-                        prefix: format!("{base}/{index}"),
-                    })
-                },
-                errors,
-            );
+            let payload = |pointer: &str| {
+                let rest = pointer.strip_prefix(base)?.strip_prefix('/')?;
+                let index: usize = rest.split('/').next()?.parse().ok()?;
+                Some(fix::Payload {
+                    kind: (*kinds.get(index)?)?,
+                    root: list.items.get(index)?,
+                    prefix: format!("{base}/{index}"),
+                })
+            };
+            fix::attach(doc, &mut checked.findings, &payload, errors);
         }
-        (None, Some(kind)) => fix::attach(
-            &doc,
-            &mut checked.findings,
-            &|_: &str| {
+        (None, Some(kind)) => {
+            let payload = |_: &str| {
                 Some(fix::Payload {
                     kind,
                     root,
                     prefix: String::new(),
                 })
-            },
-            errors,
-        ),
+            };
+            fix::attach(doc, &mut checked.findings, &payload, errors);
+        }
         (None, None) => {}
     }
 }

@@ -20,13 +20,7 @@ use crate::rules::{
 use crate::spec::{Object, Type};
 use crate::validate::borrowed_segments;
 
-/// How a document's text is written: edits differ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Syntax {
-    #[default]
-    Json,
-    Yaml,
-}
+pub(crate) use crate::file::Syntax;
 
 /// Whether a fix can be applied without a person looking at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

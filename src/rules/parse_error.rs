@@ -100,3 +100,18 @@ pub fn too_large(size: Option<u64>, limit: usize) -> Finding {
         fix: None,
     }
 }
+
+/// The MFA000 finding of a file in a syntax this build does not read.
+pub(crate) fn not_built(syntax: &str) -> Finding {
+    Finding {
+        rule: RuleId::ParseError,
+        severity: RULE.severity,
+        pointer: String::new(),
+        message: format!("{syntax} is not read by this build of mfalint; it was not checked"),
+        constraint: None,
+        target: Target::Document,
+        span: None,
+        related: Vec::new(),
+        fix: None,
+    }
+}
