@@ -90,7 +90,7 @@ pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<LineCol> {
 }
 
 /// Answers [`line_col`] for many offsets into one text, each by counting
-/// at most [`LineIndex::CHUNK`] bytes from the nearest checkpoint before
+/// at most `LineIndex::CHUNK` bytes from the nearest checkpoint before
 /// it, where [`line_col`] scans the text up to the offset every time (with
 /// 100,000 findings, quadratic). It keeps one checkpoint per chunk, not one
 /// entry per line: a file of 60 million line breaks costs a few megabytes
