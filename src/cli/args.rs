@@ -131,9 +131,30 @@ pub struct CheckArgs {
     /// Ignore configuration files.
     #[arg(long)]
     pub no_config: bool,
-    /// Name shown for stdin, also used to discover its configuration.
+    /// Name shown for stdin, also used to discover its configuration and
+    /// to tell YAML (`.yaml`, `.yml`) from JSON.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    /// Template placeholders (`${X}`, `{{ x }}`, ...): allow (default; their
+    /// values are not judged) or forbid (each is an MFA006 error).
+    #[arg(long, value_parser = clap::value_parser!(crate::Placeholders), value_name = "POLICY")]
+    pub placeholders: Option<crate::Placeholders>,
+    /// Apply the safe fixes and rewrite the files (atomically, owner, group
+    /// and mode kept); report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff: the unsafe fixes too (renamed keys, URLs cut
+    /// to their host).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Show the fixes as a unified diff instead of writing them (exit 1 when
+    /// a file would change).
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// With --fix: rewrite a file that has several hard links (the other
+    /// names keep the old content).
+    #[arg(long, requires = "fix")]
+    pub break_hard_links: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }

@@ -8,6 +8,7 @@
 //! mode = "export"             # request (default) | export
 //! kind = "sase-mfa-server"    # payload kind of every file below (default: detected)
 //! fail-on = "warning"         # error (default) | warning
+//! placeholders = "forbid"     # allow (default) | forbid: MFA006 on
 //!
 //! [severity]
 //! MFA051 = "error"            # error | warning | off
@@ -17,7 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use crate::{Kind, Mode, Options, RuleSet, Selection, Severity};
+use crate::{Kind, Mode, Options, Placeholders, RuleSet, Selection, Severity};
 use serde::Deserialize;
 
 use super::args::{CheckArgs, FailOn};
@@ -42,6 +43,8 @@ pub struct Settings {
     pub mode: Option<String>,
     pub kind: Option<String>,
     pub fail_on: Option<String>,
+    /// `allow` (default) or `forbid` template placeholders.
+    pub placeholders: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -63,6 +66,8 @@ pub struct Effective {
     /// Human output shows source excerpts, which need the secrets located
     /// to mask them; the machine formats show no source, so skip that work.
     pub excerpts: bool,
+    /// `--fix` may replace a file that has several names.
+    pub break_hard_links: bool,
 }
 
 /// A configuration problem: `path: message`.
@@ -197,6 +202,22 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// `forbid` turns `MFA006` on (every placeholder a finding); `allow` off.
+fn placeholders(set: &mut RuleSet, p: Placeholders, origin: &str) -> Result<(), ConfigError> {
+    let rule = crate::RuleId::UnresolvedPlaceholder.code().to_string();
+    let selection = match p {
+        Placeholders::Forbid => Selection {
+            also: vec![rule],
+            ..Selection::default()
+        },
+        Placeholders::Allow => Selection {
+            ignore: vec![rule],
+            ..Selection::default()
+        },
+    };
+    apply(set, origin, &selection)
+}
+
 /// Applies one layer (config file, then command line) to `set`.
 fn apply(set: &mut RuleSet, origin: &str, selection: &Selection) -> Result<(), ConfigError> {
     set.apply(selection)
@@ -252,6 +273,12 @@ pub fn effective(
         if let Some(f) = &s.fail_on {
             fail_on = parse_fail_on(f, &origin)?;
         }
+        if let Some(p) = &s.placeholders {
+            let p: Placeholders = p
+                .parse()
+                .map_err(|e| ConfigError(format!("{origin}: {e}")))?;
+            placeholders(&mut options.rules, p, &origin)?;
+        }
     }
     let mut sev = Vec::new();
     for item in &args.severity {
@@ -268,6 +295,9 @@ pub fn effective(
         ignore: args.ignore.clone(),
         severity: sev,
     };
+    if let Some(p) = args.placeholders {
+        placeholders(&mut options.rules, p, "--placeholders")?;
+    }
     apply(&mut options.rules, "command line", &selection)?;
     args.limits.apply(&mut options.limits);
     if let Some(m) = args.mode {
@@ -283,6 +313,7 @@ pub fn effective(
         };
     }
     Ok(Effective {
+        break_hard_links: args.break_hard_links,
         excerpts: args.format == super::args::Format::Human,
         options,
         kind,

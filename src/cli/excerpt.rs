@@ -14,8 +14,6 @@
 //! lossy decoding). Lines end at `\n`, `\r\n` or a lone `\r`, as in
 //! `mfalint::json::line_col`.
 
-use crate::json::Node;
-
 use super::console::is_unsafe;
 
 /// How a file's excerpts are masked.
@@ -56,17 +54,18 @@ fn is_break(b: u8) -> bool {
 }
 
 impl Excerpts {
-    /// A file that parsed into `root`.
-    pub fn parsed(root: &Node) -> Excerpts {
+    /// A document whose secret-bearing values are `secrets`.
+    pub fn of_secrets(secrets: &[crate::Secret]) -> Excerpts {
         Excerpts::Parsed(
-            crate::secret_values(root)
-                .into_iter()
-                .map(|n| Cut {
-                    start: n.span.start,
-                    end: n.span.end,
-                    shown: match n.value {
-                        crate::json::Value::String(_) => SECRET_STRING,
-                        _ => SECRET_OTHER,
+            secrets
+                .iter()
+                .map(|s| Cut {
+                    start: s.span.start,
+                    end: s.span.end,
+                    shown: if s.string {
+                        SECRET_STRING
+                    } else {
+                        SECRET_OTHER
                     },
                 })
                 .collect(),
@@ -315,9 +314,17 @@ mod tests {
     use super::*;
 
     fn excerpts_of(text: &str) -> Excerpts {
-        match crate::parse(text, &crate::Options::default()) {
-            Ok(root) => Excerpts::parsed(&root),
-            Err(_) => Excerpts::Broken,
+        let doc = crate::check_file(
+            text.as_bytes(),
+            crate::Syntax::Json,
+            None,
+            &Default::default(),
+        )
+        .swap_remove(0);
+        if doc.parsed {
+            Excerpts::of_secrets(&doc.secrets)
+        } else {
+            Excerpts::Broken
         }
     }
 

@@ -69,13 +69,25 @@ impl Placed {
                     .map(|r| Some(r.span)),
             )
             .collect();
+        let mut regions = Placed::regions(text, &spans);
+        let related = regions.split_off(findings.len());
+        Placed {
+            findings,
+            regions,
+            related,
+        }
+    }
+
+    /// The regions of `spans` in `text` (the start of the document for
+    /// `None`), in their order.
+    pub fn regions(text: &str, spans: &[Option<Span>]) -> Vec<Region> {
         let offsets: Vec<usize> = spans
             .iter()
             .flatten()
             .flat_map(|s| [s.start, s.end.max(s.start)])
             .collect();
         let mut places = line_cols(text, &offsets).into_iter();
-        let mut regions: Vec<Region> = spans
+        spans
             .iter()
             .map(|span| match span {
                 Some(span) => {
@@ -85,13 +97,7 @@ impl Placed {
                 }
                 None => Region::START,
             })
-            .collect();
-        let related = regions.split_off(findings.len());
-        Placed {
-            findings,
-            regions,
-            related,
-        }
+            .collect()
     }
 
     pub fn is_empty(&self) -> bool {

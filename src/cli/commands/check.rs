@@ -4,22 +4,36 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use crate::{Checked, Kind, Severity};
+use crate::{Applicability, Checked, Kind, Severity, Syntax};
 
 use super::super::args::CheckArgs;
+use super::super::atomic_write;
 use super::super::config::{self, Effective, Resolver};
 use super::super::excerpt::Excerpts;
 use super::super::files::{self, Input, ReadOutcome};
-use super::super::locate::Placed;
+use super::super::locate::{Placed, Region};
 use super::super::output;
 use super::super::parallel;
 use super::super::{Console, Status};
 
-/// One checked file.
+/// One checked document of a file (a JSON file has one; a YAML stream one
+/// per document).
 pub struct FileResult {
     /// As shown: the path as given or found, `<stdin>` (or --stdin-filename).
     pub path: String,
+    /// The document's number (from 1) when the file holds several.
+    pub document: Option<usize>,
     pub kind: Option<Kind>,
+    /// A list of payloads: each item's kind.
+    pub collection: Option<crate::Collection>,
+    /// Template placeholders met where values go (their values unjudged),
+    /// with where each is.
+    pub placeholders: Vec<(crate::Placeholder, Region)>,
+    /// How many findings `--fix` resolved in this file (on its first
+    /// document's result).
+    pub fixed: usize,
+    /// `--diff`: what the fixes would change, as a unified diff.
+    pub diff: Option<String>,
     /// The text (lossy when it is not UTF-8), for excerpts; empty when the
     /// format shows none.
     pub text: String,
@@ -49,6 +63,10 @@ pub fn run(args: CheckArgs, console: &mut Console) -> Status {
         return Status::Failure;
     }
     let (inputs, expand_problems) = files::expand(&args.paths);
+    if args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+        console.error("--fix rewrites files, not stdin (--diff shows what it would change)");
+        return Status::Failure;
+    }
     let mut run = Run {
         files: Vec::new(),
         problems: expand_problems
@@ -104,19 +122,76 @@ pub fn run(args: CheckArgs, console: &mut Console) -> Status {
     let effs: Vec<Effective> = effs.into_iter().map(|(_, e)| e).collect();
     // Stdin is read here, on the calling thread, once.
     let stdin = read_stdin(&slots, &effs, console);
-    for slot in check_all(slots, &effs, &stdin_shown, &stdin) {
+    let fixing = match (args.fix, args.diff) {
+        (_, true) => Fixing::Diff(allowed(&args)),
+        (true, false) => Fixing::Write(allowed(&args)),
+        (false, false) => Fixing::No,
+    };
+    let stdin_syntax = args
+        .stdin_filename
+        .as_deref()
+        .map_or(Syntax::Json, Syntax::of_path);
+    for slot in check_all(slots, &effs, &stdin_shown, &stdin, fixing, stdin_syntax) {
         match slot {
-            Ok(result) => run.files.push(result),
+            Ok(results) => run.files.extend(results),
             Err(problem) => run.problems.push(problem),
         }
     }
     for p in &run.problems {
         console.error(&p.message);
     }
+    if let Fixing::Diff(_) = fixing {
+        return diff_report(&run, console);
+    }
     output::print(args.format, &run, console);
+    if let Fixing::Write(_) = fixing {
+        let fixed: usize = run.files.iter().map(|f| f.fixed).sum();
+        let in_files = run.files.iter().filter(|f| f.fixed > 0).count();
+        console.note(format_args!(
+            "Fixed {} in {}.",
+            output::plural(fixed, "problem"),
+            output::plural(in_files, "file")
+        ));
+    }
     if !run.problems.is_empty() {
         Status::Failure
     } else if run.files.iter().any(|f| f.fails) {
+        Status::Findings
+    } else {
+        Status::Ok
+    }
+}
+
+/// The fixes `--fix`/`--diff` apply: safe ones, and unsafe ones too with
+/// `--unsafe-fixes`.
+fn allowed(args: &CheckArgs) -> Applicability {
+    if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    }
+}
+
+/// `--diff`: each file's changes on stdout, a summary on stderr; exit 1
+/// when a file would change.
+fn diff_report(run: &Run, console: &mut Console) -> Status {
+    let mut would = 0;
+    let mut files = 0;
+    for f in &run.files {
+        if let Some(diff) = &f.diff {
+            console.out(diff.as_bytes());
+            would += f.fixed;
+            files += 1;
+        }
+    }
+    console.note(format_args!(
+        "Would fix {} in {}.",
+        output::plural(would, "problem"),
+        output::plural(files, "file")
+    ));
+    if !run.problems.is_empty() {
+        Status::Failure
+    } else if files > 0 {
         Status::Findings
     } else {
         Status::Ok
@@ -141,10 +216,27 @@ fn read_stdin(
 enum Slot {
     /// Input, index of its configuration.
     Check(Input, usize),
-    Done(Result<FileResult, FileProblem>),
+    Done(Result<Vec<FileResult>, FileProblem>),
 }
 
 type StdinBytes = Option<std::io::Result<(Vec<u8>, ReadOutcome)>>;
+
+/// What `--fix` / `--diff` asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fixing {
+    No,
+    /// Apply the fixes up to this applicability and write the file.
+    Write(Applicability),
+    /// Show what they would change.
+    Diff(Applicability),
+}
+
+/// The bytes of an input, and what reading it found.
+enum Source<'s> {
+    Read(&'s [u8], ReadOutcome),
+    /// Opened for rewriting (`--fix`): locked until written.
+    Locked(Box<atomic_write::Original>),
+}
 
 fn check_one(
     shown: String,
@@ -152,59 +244,128 @@ fn check_one(
     eff: &Effective,
     scratch: &mut Vec<u8>,
     stdin: &StdinBytes,
-) -> Result<FileResult, FileProblem> {
+    fixing: Fixing,
+    syntax: Syntax,
+) -> Result<Vec<FileResult>, FileProblem> {
     let limit = eff.options.limits.max_bytes;
     let problem = |message: String| FileProblem {
         message: format!("{shown}: {message}"),
         path: shown.clone(),
     };
-    let (bytes, outcome): (&[u8], ReadOutcome) = match input {
+    let source = match input {
+        Input::File(p) | Input::Listed(p) if matches!(fixing, Fixing::Write(_)) => {
+            let original = atomic_write::open(p, limit, eff.break_hard_links)
+                .map_err(|e| problem(format!("not fixed: {e}")))?;
+            Source::Locked(Box::new(original))
+        }
         Input::File(p) | Input::Listed(p) => {
             let listed = matches!(input, Input::Listed(_));
             let outcome = files::read_file_limited(p, limit, scratch, listed)
                 .map_err(|e| problem(e.to_string()))?;
-            (scratch.as_slice(), outcome)
+            Source::Read(scratch.as_slice(), outcome)
         }
         Input::Stdin => match stdin {
-            Some(Ok((bytes, outcome))) => (bytes.as_slice(), outcome.clone()),
+            Some(Ok((bytes, outcome))) => Source::Read(bytes.as_slice(), outcome.clone()),
             Some(Err(e)) => return Err(problem(files::io_message(e))),
             None => return Err(problem("stdin was not read".into())),
         },
     };
-    let mut result = FileResult {
-        path: shown.clone(),
-        kind: None,
-        text: String::new(),
-        excerpts: Excerpts::Broken,
-        findings: Placed::default(),
-        fails: false,
+    let (bytes, outcome) = match &source {
+        Source::Read(bytes, outcome) => (*bytes, outcome.clone()),
+        Source::Locked(original) => (original.bytes.as_slice(), original.outcome.clone()),
     };
     // A bug in checking one file must not take the others' reports down:
     // the file is reported as not checked, and the run goes on.
     let checked = catch_unwind(AssertUnwindSafe(|| {
-        panic_hook(&result.path, bytes);
-        check_bytes(&mut result, bytes, &outcome, eff);
-        // Only excerpts need the text after the check; the others leave it in
-        // the thread's buffer, to be overwritten by the next file.
-        if eff.excerpts && outcome == ReadOutcome::Whole {
-            result.text = String::from_utf8_lossy(bytes).into_owned();
+        panic_hook(&shown, bytes);
+        let fixed = match (fixing, &outcome) {
+            (Fixing::No, _) | (_, ReadOutcome::TooLarge { .. }) => None,
+            (Fixing::Write(allowed) | Fixing::Diff(allowed), ReadOutcome::Whole) => {
+                fix_text(bytes, syntax, eff, allowed)
+            }
+        };
+        let text_bytes = fixed.as_ref().map_or(bytes, |(text, _)| text.as_bytes());
+        let mut results = check_bytes(&shown, text_bytes, &outcome, eff, syntax);
+        if let (Some((text, count)), Some(first)) = (&fixed, results.first_mut()) {
+            first.fixed = *count;
+            if let Fixing::Diff(_) = fixing {
+                first.diff = Some(unified_diff(&shown, &String::from_utf8_lossy(bytes), text));
+            }
         }
+        (results, fixed)
     }));
+    let Ok((mut results, fixed)) = checked else {
+        return Err(problem(
+            "internal error while checking this file (a bug in mfalint); it was not checked".into(),
+        ));
+    };
+    if let (Source::Locked(mut original), Some((text, _))) = (source, fixed) {
+        atomic_write::replace(&mut original, text.as_bytes()).map_err(|e| {
+            let unchanged = !matches!(e, atomic_write::WriteError::ChangedMeanwhile);
+            problem(format!(
+                "not fixed: {e}{}",
+                if unchanged {
+                    "; the file is unchanged"
+                } else {
+                    ""
+                }
+            ))
+        })?;
+    }
     if scratch.capacity() > files::PAYLOAD_BUFFER {
         // A big file's buffer is not kept for the thread's next files.
         *scratch = Vec::new();
     }
-    if checked.is_err() {
-        return Err(problem(
-            "internal error while checking this file (a bug in mfalint); it was not checked".into(),
-        ));
+    for r in &mut results {
+        r.fails = r
+            .findings
+            .findings
+            .iter()
+            .any(|f| f.severity >= eff.fail_on);
     }
-    result.fails = result
-        .findings
-        .findings
-        .iter()
-        .any(|f| f.severity >= eff.fail_on);
-    Ok(result)
+    Ok(results)
+}
+
+/// Most rounds of fixes on one file: a fix can make another possible (a
+/// key renamed, then its value fixed); each round re-checks.
+const FIX_ROUNDS: usize = 8;
+
+/// The file's text with its fixes up to `allowed` applied, round after
+/// round, and how many findings they resolved; `None` when there is
+/// nothing to fix (or the file is not text).
+fn fix_text(
+    bytes: &[u8],
+    syntax: Syntax,
+    eff: &Effective,
+    allowed: Applicability,
+) -> Option<(String, usize)> {
+    let mut text = std::str::from_utf8(bytes).ok()?.to_string();
+    let mut count = 0;
+    for _ in 0..FIX_ROUNDS {
+        let docs = crate::check_file(text.as_bytes(), syntax, eff.kind, &eff.options);
+        let fixes = crate::fix::select(
+            docs.iter()
+                .flat_map(|d| &d.checked.findings)
+                .filter_map(|f| f.fix.as_ref()),
+            allowed,
+        );
+        if fixes.is_empty() {
+            break;
+        }
+        count += fixes.len();
+        let edits: Vec<&crate::Edit> = fixes.iter().flat_map(|f| &f.edits).collect();
+        text = crate::fix::apply(&text, &edits);
+    }
+    (count > 0).then_some((text, count))
+}
+
+/// A unified diff of `old` and `new`, three lines of context.
+fn unified_diff(shown: &str, old: &str, new: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    diff.unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{shown}"), &format!("b/{shown}"))
+        .to_string()
 }
 
 /// Test hook: when `MFALINT_TEST_PANIC_ON` names a file as shown, checking
@@ -232,13 +393,27 @@ fn check_all(
     effs: &[Effective],
     stdin_shown: &str,
     stdin: &StdinBytes,
-) -> Vec<Result<FileResult, FileProblem>> {
+    fixing: Fixing,
+    stdin_syntax: Syntax,
+) -> Vec<Result<Vec<FileResult>, FileProblem>> {
     parallel::for_each_block(&mut slots, BLOCK, |block| {
         let mut scratch = Vec::new();
         for slot in block {
             if let Slot::Check(input, i) = slot {
                 let shown = shown(input, stdin_shown);
-                *slot = Slot::Done(check_one(shown, input, &effs[*i], &mut scratch, stdin));
+                let syntax = match input {
+                    Input::File(p) | Input::Listed(p) => Syntax::of_path(p),
+                    Input::Stdin => stdin_syntax,
+                };
+                *slot = Slot::Done(check_one(
+                    shown,
+                    input,
+                    &effs[*i],
+                    &mut scratch,
+                    stdin,
+                    fixing,
+                    syntax,
+                ));
             }
         }
     });
@@ -266,34 +441,61 @@ fn parent_dir(p: &Path) -> &Path {
     }
 }
 
-/// Fills in the findings of a file's bytes (and, for excerpts, how to mask
-/// them). The core decides everything, parse errors and unknown kinds
-/// included; this only places the findings in the text.
-fn check_bytes(result: &mut FileResult, bytes: &[u8], outcome: &ReadOutcome, eff: &Effective) {
+/// The documents of a file's bytes, checked, with their findings placed in
+/// the text (and, for excerpts, how to mask it). The core decides
+/// everything, parse errors and unknown kinds included.
+fn check_bytes(
+    shown: &str,
+    bytes: &[u8],
+    outcome: &ReadOutcome,
+    eff: &Effective,
+    syntax: Syntax,
+) -> Vec<FileResult> {
     let opts = &eff.options;
+    let empty = |findings: Placed| FileResult {
+        path: shown.to_string(),
+        document: None,
+        kind: None,
+        collection: None,
+        placeholders: Vec::new(),
+        fixed: 0,
+        diff: None,
+        text: String::new(),
+        excerpts: Excerpts::Broken,
+        findings,
+        fails: false,
+    };
     if let ReadOutcome::TooLarge { size } = outcome {
         let checked = Checked::too_large(*size, opts.limits.max_bytes);
-        result.findings = Placed::new("", checked.findings);
-        return;
+        return vec![empty(Placed::new("", checked.findings))];
     }
     // A file that is not UTF-8 is shown through its lossy decoding; the
     // core reports where it stops being UTF-8, in the valid prefix.
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        let checked = crate::check_bytes(bytes, eff.kind, opts);
-        result.findings = Placed::new(&String::from_utf8_lossy(bytes), checked.findings);
-        return;
-    };
-    let checked = match crate::parse(text, opts) {
-        Ok(root) => {
+    let text = String::from_utf8_lossy(bytes);
+    crate::check_file(bytes, syntax, eff.kind, opts)
+        .into_iter()
+        .map(|doc| {
+            let mut result = empty(Placed::new(&text, doc.checked.findings));
+            result.document = (doc.of > 1).then_some(doc.index + 1);
+            result.kind = doc.checked.kind;
+            result.collection = doc.checked.collection;
+            let spans: Vec<Option<crate::json::Span>> =
+                doc.checked.placeholders.iter().map(|p| p.span).collect();
+            result.placeholders = doc
+                .checked
+                .placeholders
+                .into_iter()
+                .zip(Placed::regions(&text, &spans))
+                .collect();
             if eff.excerpts {
-                result.excerpts = Excerpts::parsed(&root);
+                if doc.parsed {
+                    result.excerpts = Excerpts::of_secrets(&doc.secrets);
+                }
+                result.text = text.to_string();
             }
-            crate::check_node(&root, eff.kind, opts)
-        }
-        Err(_) => crate::check_text(text, eff.kind, opts),
-    };
-    result.kind = checked.kind;
-    result.findings = Placed::new(text, checked.findings);
+            result
+        })
+        .collect()
 }
 
 /// Severity counts over a run.

@@ -32,7 +32,7 @@ pub fn print(format: Format, run: &Run, console: &mut Console) {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
