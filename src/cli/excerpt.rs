@@ -53,6 +53,36 @@ fn is_break(b: u8) -> bool {
     b == b'\n' || b == b'\r'
 }
 
+/// `text` with every secret-bearing value in `secrets` replaced by its
+/// mask, for whole-text views (`check --diff`). A value over several lines
+/// keeps its line breaks after the mask, so that line numbers still match
+/// the file.
+pub fn mask_secrets(text: &str, secrets: &[crate::Secret]) -> String {
+    let mut spans: Vec<&crate::Secret> = secrets.iter().collect();
+    spans.sort_by_key(|s| s.span.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for s in spans {
+        let (start, end) = (s.span.start, s.span.end.min(text.len()));
+        if start < at || start > end || !text.is_char_boundary(start) || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        out.push_str(&text[at..start]);
+        out.push_str(if s.string {
+            SECRET_STRING
+        } else {
+            SECRET_OTHER
+        });
+        for _ in text[start..end].matches('\n') {
+            out.push('\n');
+        }
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 impl Excerpts {
     /// A document whose secret-bearing values are `secrets`.
     pub fn of_secrets(secrets: &[crate::Secret]) -> Excerpts {

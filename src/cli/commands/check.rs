@@ -9,7 +9,7 @@ use crate::{Applicability, Checked, Kind, Severity, Syntax};
 use super::super::args::CheckArgs;
 use super::super::atomic_write;
 use super::super::config::{self, Effective, Resolver};
-use super::super::excerpt::Excerpts;
+use super::super::excerpt::{mask_secrets, Excerpts};
 use super::super::files::{self, Input, ReadOutcome};
 use super::super::locate::{Placed, Region};
 use super::super::output;
@@ -289,7 +289,7 @@ fn check_one(
         if let (Some((text, count)), Some(first)) = (&fixed, results.first_mut()) {
             first.fixed = *count;
             if let Fixing::Diff(_) = fixing {
-                first.diff = Some(unified_diff(&shown, &String::from_utf8_lossy(bytes), text));
+                first.diff = Some(masked_diff(&shown, bytes, text, syntax, eff));
             }
         }
         (results, fixed)
@@ -357,6 +357,26 @@ fn fix_text(
         text = crate::fix::apply(&text, &edits);
     }
     (count > 0).then_some((text, count))
+}
+
+/// What the fixes change, as a unified diff in which every secret-bearing
+/// value, before and after, is masked: a fix never touches one, but the
+/// lines around an edit may hold one.
+fn masked_diff(shown: &str, old: &[u8], new: &str, syntax: Syntax, eff: &Effective) -> String {
+    let masked = |bytes: &[u8]| -> Option<String> {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let docs = crate::check_file(bytes, syntax, eff.kind, &eff.options);
+        if docs.iter().any(|d| !d.parsed) {
+            return None;
+        }
+        let secrets: Vec<crate::Secret> = docs.into_iter().flat_map(|d| d.secrets).collect();
+        Some(mask_secrets(text, &secrets))
+    };
+    match (masked(old), masked(new.as_bytes())) {
+        (Some(old), Some(new)) => unified_diff(shown, &old, &new),
+        // Fixes apply to documents that parse, and keep them parsing.
+        _ => format!("{shown}: the changes cannot be shown safely\n"),
+    }
 }
 
 /// A unified diff of `old` and `new`, three lines of context.

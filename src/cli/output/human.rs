@@ -3,6 +3,8 @@
 
 use std::io::Write;
 
+use crate::Applicability;
+
 use super::super::commands::{counts, FileResult, Run};
 use super::super::locate::Region;
 use super::super::parallel;
@@ -73,12 +75,13 @@ fn findings_text(piece: &Piece, out: &mut Vec<u8>) {
     for (f, region, related) in findings {
         let _ = writeln!(
             out,
-            "{}: {}[{}] {} ({})",
+            "{}: {}[{}] {} ({}){}",
             location(file, &region),
             f.severity.as_str(),
             f.code(),
             printable(&f.message),
-            f.name()
+            f.name(),
+            fix_marker(f)
         );
         if !file.text.is_empty() && f.span.is_some() {
             let r = &region;
@@ -103,8 +106,47 @@ fn findings_text(piece: &Piece, out: &mut Vec<u8>) {
     }
 }
 
-/// The last line of human output.
+/// ` [*]` after a finding `--fix` resolves, ` [*unsafe]` after one that
+/// `--unsafe-fixes` does.
+fn fix_marker(f: &crate::Finding) -> &'static str {
+    match f.fix.as_ref().map(|x| x.applicability) {
+        Some(Applicability::Safe) => " [*]",
+        Some(Applicability::Unsafe) => " [*unsafe]",
+        None => "",
+    }
+}
+
+/// How many findings `--fix` would resolve, and how many more
+/// `--unsafe-fixes` would.
+fn fixable(run: &Run) -> (usize, usize) {
+    let all = run.files.iter().flat_map(|f| &f.findings.findings);
+    let count = |a: Applicability| {
+        all.clone()
+            .filter(|f| f.fix.as_ref().is_some_and(|x| x.applicability == a))
+            .count()
+    };
+    (count(Applicability::Safe), count(Applicability::Unsafe))
+}
+
+/// The last lines of human output: the tally, and what fixes could do.
 fn summary(run: &Run) -> String {
+    let mut out = tally(run);
+    let (safe, unsafe_) = fixable(run);
+    match (safe, unsafe_) {
+        (0, 0) => {}
+        (0, u) => out.push_str(&format!(
+            "[*unsafe] {u} fixable with `--fix --unsafe-fixes` (review them: they change what the payload says).\n"
+        )),
+        (s, 0) => out.push_str(&format!("[*] {s} fixable with `--fix`.\n")),
+        (s, u) => out.push_str(&format!(
+            "[*] {s} fixable with `--fix` ({u} more with `--unsafe-fixes`).\n"
+        )),
+    }
+    out
+}
+
+/// The tally line.
+fn tally(run: &Run) -> String {
     let (errors, warnings) = counts(run);
     let checked = plural(run.files.len(), "file");
     let result = if errors + warnings == 0 {

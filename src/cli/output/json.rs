@@ -48,18 +48,64 @@ impl Serialize for Files<'_> {
     }
 }
 
-/// `{"path", "kind", "findings"}`.
+/// `{"path", "document"?, "kind", "items"?, "placeholders", "fixed"?,
+/// "findings"}`: `document` numbers the documents of a YAML stream that
+/// holds several; `items` gives each item's kind when the file is a list
+/// of payloads; `fixed` counts what `--fix` resolved.
 struct Checked<'a>(&'a FileResult);
 
 impl Serialize for Checked<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let f = self.0;
-        let mut map = s.serialize_map(Some(3))?;
+        let mut map = s.serialize_map(None)?;
         map.serialize_entry("path", &f.path)?;
+        if let Some(d) = f.document {
+            map.serialize_entry("document", &d)?;
+        }
         map.serialize_entry("kind", &f.kind.map(|k| k.id()))?;
+        if let Some(c) = &f.collection {
+            map.serialize_entry(
+                "collection",
+                &Collection {
+                    response: c.response,
+                    items: c.kinds.iter().map(|k| k.map(|k| k.id())).collect(),
+                },
+            )?;
+        }
+        let placeholders: Vec<PlaceholderAt> = f
+            .placeholders
+            .iter()
+            .map(|(p, r)| PlaceholderAt {
+                pointer: &p.pointer,
+                syntax: p.syntax,
+                line: r.start.line,
+                column: r.start.column,
+            })
+            .collect();
+        map.serialize_entry("placeholders", &placeholders)?;
+        if f.fixed > 0 {
+            map.serialize_entry("fixed", &f.fixed)?;
+        }
         map.serialize_entry("findings", &Findings(f))?;
         map.end()
     }
+}
+
+/// A list of payloads: read as a GET response (export mode) or not, and
+/// each item's kind (`null` where none could be told).
+#[derive(Serialize)]
+struct Collection {
+    response: bool,
+    items: Vec<Option<&'static str>>,
+}
+
+/// A template placeholder where a value goes: its value was not judged.
+#[derive(Serialize)]
+struct PlaceholderAt<'a> {
+    pointer: &'a str,
+    syntax: crate::placeholder::Syntax,
+    line: u32,
+    column: u32,
 }
 
 struct Findings<'a>(&'a FileResult);
@@ -77,7 +123,7 @@ impl Serialize for Findings<'_> {
 
 /// A finding with its place: `{"code", "rule", "severity", "message",
 /// "pointer", "line", "column", "end_line", "end_column", "constraint"?,
-/// "related"?}`.
+/// "fix"?, "related"?}`.
 struct Located<'a> {
     f: &'a Finding,
     region: Region,
@@ -101,6 +147,15 @@ impl Serialize for Located<'_> {
         if let Some(c) = &f.constraint {
             map.serialize_entry("constraint", c)?;
         }
+        if let Some(fix) = &f.fix {
+            map.serialize_entry(
+                "fix",
+                &FixInfo {
+                    applicability: fix.applicability,
+                    title: &fix.title,
+                },
+            )?;
+        }
         if !f.related.is_empty() {
             let related: Vec<Related> = f
                 .related
@@ -116,6 +171,13 @@ impl Serialize for Located<'_> {
         }
         map.end()
     }
+}
+
+/// What `--fix` (safe) or `--unsafe-fixes` would do about a finding.
+#[derive(Serialize)]
+struct FixInfo<'a> {
+    applicability: crate::Applicability,
+    title: &'a str,
 }
 
 #[derive(Serialize)]
