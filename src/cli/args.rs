@@ -102,6 +102,10 @@ pub struct CheckArgs {
     /// Files, directories (recursing into *.json, sorted) or `-` for stdin.
     #[arg(required = true, value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+    /// Read every payload file in the directories, also those that
+    /// .gitignore, .ignore or git's excludes leave out.
+    #[arg(long)]
+    pub no_ignore: bool,
     /// Payload kind of every file (default: the config's `kind`, else detected from the shape).
     #[arg(long, value_parser = parse_kind, value_name = "KIND")]
     pub kind: Option<Kind>,

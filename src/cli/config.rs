@@ -23,6 +23,7 @@ use serde::Deserialize;
 
 use super::args::{CheckArgs, FailOn};
 use super::files::ReadOutcome;
+use super::path_filter::PathFilter;
 
 pub const FILE_NAME: &str = "mfalint.toml";
 
@@ -45,6 +46,14 @@ pub struct Settings {
     pub fail_on: Option<String>,
     /// `allow` (default) or `forbid` template placeholders.
     pub placeholders: Option<String>,
+    /// Globs: when set, only matching files found in directories are checked.
+    pub include: Option<Vec<String>>,
+    /// Globs of files found in directories that are not checked.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// `exclude` applies to files named on the command line too.
+    #[serde(default)]
+    pub force_exclude: bool,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +77,8 @@ pub struct Effective {
     pub excerpts: bool,
     /// `--fix` may replace a file that has several names.
     pub break_hard_links: bool,
+    /// The configuration's `include`/`exclude`, if it sets either.
+    pub paths: Option<PathFilter>,
 }
 
 /// A configuration problem: `path: message`.
@@ -248,6 +259,7 @@ pub fn effective(
     };
     let mut kind = None;
     let mut fail_on = Severity::Error;
+    let mut paths = None;
     if let Some((path, s)) = config {
         let origin = path.display().to_string();
         let selection = Selection {
@@ -279,6 +291,9 @@ pub fn effective(
                 .map_err(|e| ConfigError(format!("{origin}: {e}")))?;
             placeholders(&mut options.rules, p, &origin)?;
         }
+        let base = path.parent().unwrap_or(Path::new("."));
+        paths = PathFilter::new(base, s.include.as_deref(), &s.exclude, s.force_exclude)
+            .map_err(|e| ConfigError(format!("{origin}: {e}")))?;
     }
     let mut sev = Vec::new();
     for item in &args.severity {
@@ -314,6 +329,7 @@ pub fn effective(
     }
     Ok(Effective {
         break_hard_links: args.break_hard_links,
+        paths,
         excerpts: args.format == super::args::Format::Human,
         options,
         kind,

@@ -17,13 +17,16 @@ pub enum Input {
     Stdin,
 }
 
-/// Directories never entered when recursing.
+/// Directories never entered when recursing, ignore files or not.
 const SKIPPED_DIRS: &[&str] = &["node_modules", "target"];
 
 /// Expands the command-line paths: files as given, directories recursively
-/// into `*.json` files sorted by path (hidden directories, `node_modules`
-/// and `target` skipped), `-` as stdin. Problems are `path: message`.
-pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
+/// into `*.json` files sorted by path, `-` as stdin. A walk skips hidden
+/// directories, `node_modules` and `target`, and, unless `respect_ignore`
+/// is false (`--no-ignore`), what `.gitignore`, `.ignore`, git's
+/// `info/exclude` and its global excludes file leave out. Problems are
+/// `path: message`.
+pub fn expand(paths: &[PathBuf], respect_ignore: bool) -> (Vec<Input>, Vec<String>) {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
     for p in paths {
@@ -34,12 +37,8 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
         match std::fs::metadata(p) {
             Err(e) => problems.push(format!("{}: {}", shown(p), io_message(&e))),
             Ok(m) if m.is_dir() => {
-                // The walk visits names in sorted order, depth first: that
-                // is already path order.
-                let mut found = Vec::new();
-                if let Err(e) = walk(p, &mut found) {
-                    problems.push(e);
-                }
+                let (found, errors) = walk(p, respect_ignore);
+                problems.extend(errors);
                 if found.is_empty() {
                     problems.push(format!(
                         "{}: no *.json file in this directory or below it",
@@ -54,82 +53,84 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
     (inputs, problems)
 }
 
-/// What a directory holds for a run, in name order.
-enum Found {
-    File(PathBuf),
-    /// A subdirectory, and then what its walk found.
-    Dir(PathBuf, Result<Vec<PathBuf>, String>),
-}
-
-/// The `*.json` files under `dir`, in path order. The top level's
-/// subdirectories are walked on every core: listing a directory is mostly
-/// kernel time, and a tree of a few big directories is the common layout.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let mut found = list(dir)?;
-    let mut dirs: Vec<&mut Found> = found
-        .iter_mut()
-        .filter(|f| matches!(f, Found::Dir(..)))
-        .collect();
-    parallel::for_each_block(&mut dirs, 1, |block| {
-        for f in block {
-            if let Found::Dir(sub, result) = &mut **f {
-                let mut files = Vec::new();
-                *result = walk_serial(sub, &mut files).map(|()| files);
+/// The payload files under `dir`, in path order, walked on every core by
+/// ripgrep's walker (listing directories is mostly kernel time), and the
+/// entries that could not be read.
+fn walk(dir: &Path, respect_ignore: bool) -> (Vec<PathBuf>, Vec<String>) {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
+        .standard_filters(respect_ignore)
+        // Hidden directories are skipped below, ignore files or not;
+        // hidden files are checked, as before ignore files were read.
+        .hidden(false)
+        // A `.gitignore` counts outside a git repository too.
+        .require_git(false)
+        .follow_links(false)
+        .threads(parallel::threads())
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !e.file_type().is_some_and(|t| t.is_dir())
+                || !{
+                    let name = e.file_name().to_string_lossy();
+                    name.starts_with('.') || SKIPPED_DIRS.contains(&name.as_ref())
+                }
+        });
+    let found = std::sync::Mutex::new((Vec::new(), Vec::new()));
+    builder.build_parallel().run(|| {
+        let found = &found;
+        Box::new(move |entry| {
+            let keep = |r: Result<PathBuf, String>| {
+                let mut f = found.lock().unwrap_or_else(|p| p.into_inner());
+                match r {
+                    Ok(p) => f.0.push(p),
+                    Err(e) => f.1.push(e),
+                }
+            };
+            match entry {
+                Err(e) => keep(Err(walk_error(&e))),
+                Ok(e) if e.depth() > 0 => {
+                    let Some(file_type) = e.file_type() else {
+                        return ignore::WalkState::Continue;
+                    };
+                    let path = e.path();
+                    // Symlinks are followed to files, never into
+                    // directories (no loops). A dangling symlink is kept, so
+                    // that reading it reports it; a symlink to a device or
+                    // FIFO is not a payload file.
+                    if is_json_name(&e.file_name().to_string_lossy())
+                        && (file_type.is_file()
+                            || file_type.is_symlink() && (path.is_file() || !path.exists()))
+                    {
+                        keep(Ok(e.into_path()));
+                    }
+                }
+                Ok(_) => {}
             }
-        }
+            ignore::WalkState::Continue
+        })
     });
-    for f in found {
-        match f {
-            Found::File(p) => out.push(p),
-            Found::Dir(_, files) => out.extend(files?),
-        }
-    }
-    Ok(())
+    let (mut files, mut errors) = found.into_inner().unwrap_or_else(|p| p.into_inner());
+    // Path order is the order of a depth-first walk by sorted names.
+    files.sort_unstable();
+    errors.sort_unstable();
+    (files, errors)
 }
 
-fn walk_serial(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    for f in list(dir)? {
-        match f {
-            Found::File(p) => out.push(p),
-            Found::Dir(sub, _) => walk_serial(&sub, out)?,
+/// `path: message` for an entry the walk could not read.
+fn walk_error(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { path, err } => match err.io_error() {
+            Some(io) => format!("{}: {}", shown(path), io_message(io)),
+            None => format!("{}: {err}", shown(path)),
+        },
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(err)
         }
+        _ => match e.io_error() {
+            Some(io) => io_message(io),
+            None => e.to_string(),
+        },
     }
-    Ok(())
-}
-
-/// The `*.json` files and the subdirectories worth entering in `dir`,
-/// sorted by name.
-fn list(dir: &Path) -> Result<Vec<Found>, String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("{}: {}", shown(dir), io_message(&e)))?;
-    // Each name is fetched once (`file_name` allocates), then sorted.
-    let mut entries: Vec<_> = entries
-        .map(|e| e.map(|e| (e.file_name(), e)))
-        .collect::<Result<_, _>>()
-        .map_err(|e| format!("{}: {}", shown(dir), io_message(&e)))?;
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut found = Vec::with_capacity(entries.len());
-    for (name, entry) in entries {
-        let path = entry.path();
-        let name = name.to_string_lossy();
-        // Symlinks are followed to files, never into directories (no loops).
-        let file_type = entry
-            .file_type()
-            .map_err(|e| format!("{}: {}", shown(&path), io_message(&e)))?;
-        if file_type.is_dir() {
-            if !name.starts_with('.') && !SKIPPED_DIRS.contains(&name.as_ref()) {
-                found.push(Found::Dir(path, Ok(Vec::new())));
-            }
-        } else if is_json_name(&name)
-            // A dangling symlink is kept, so that reading it reports it; a
-            // symlink to a device or FIFO is not a payload file.
-            && (file_type.is_file()
-                || file_type.is_symlink() && (path.is_file() || !path.exists()))
-        {
-            found.push(Found::File(path));
-        }
-    }
-    Ok(found)
 }
 
 fn is_json_name(name: &str) -> bool {

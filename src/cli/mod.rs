@@ -21,6 +21,7 @@ mod files;
 mod locate;
 mod output;
 mod parallel;
+mod path_filter;
 
 use std::ffi::OsString;
 use std::io::{BufWriter, Read, Write};

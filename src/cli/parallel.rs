@@ -5,7 +5,7 @@ use std::sync::Mutex;
 
 /// The number of threads to use, asked once per process (the standard
 /// library reads cgroup files every time).
-fn threads() -> usize {
+pub fn threads() -> usize {
     static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }

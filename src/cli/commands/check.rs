@@ -62,7 +62,7 @@ pub fn run(args: CheckArgs, console: &mut Console) -> Status {
         console.error(e);
         return Status::Failure;
     }
-    let (inputs, expand_problems) = files::expand(&args.paths);
+    let (inputs, expand_problems) = files::expand(&args.paths, !args.no_ignore);
     if args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         console.error("--fix rewrites files, not stdin (--diff shows what it would change)");
         return Status::Failure;
@@ -97,7 +97,9 @@ pub fn run(args: CheckArgs, console: &mut Console) -> Status {
             Input::File(p) | Input::Listed(p) => parent_dir(p),
         };
         if let Some((_, i)) = last.as_ref().filter(|(d, _)| d == dir) {
-            slots.push(Slot::Check(input, *i));
+            if admitted(&input, &effs[*i].1) {
+                slots.push(Slot::Check(input, *i));
+            }
             continue;
         }
         let dir = dir.to_path_buf();
@@ -110,7 +112,9 @@ pub fn run(args: CheckArgs, console: &mut Console) -> Status {
                         effs.len() - 1
                     }
                 };
-                slots.push(Slot::Check(input, i));
+                if admitted(&input, &effs[i].1) {
+                    slots.push(Slot::Check(input, i));
+                }
                 last = Some((dir, i));
             }
             Err(e) => slots.push(Slot::Done(Err(FileProblem {
@@ -159,6 +163,16 @@ pub fn run(args: CheckArgs, console: &mut Console) -> Status {
         Status::Findings
     } else {
         Status::Ok
+    }
+}
+
+/// Whether the configuration's `include`/`exclude` let a file be checked:
+/// files found in directories, and named ones too with `force-exclude`.
+fn admitted(input: &Input, eff: &Effective) -> bool {
+    match (input, &eff.paths) {
+        (Input::Listed(p), Some(f)) => f.admits(p),
+        (Input::File(p), Some(f)) if f.force_exclude => f.admits(p),
+        _ => true,
     }
 }
 
