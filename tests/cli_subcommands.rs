@@ -256,3 +256,38 @@ fn schema_prints_and_checks_the_json_schemas() {
     assert_eq!(run(&["schema", "nope"]).code, 2);
     assert_eq!(run(&["schema"]).code, 2);
 }
+
+/// First-hour wording: KIND is required unless --check, and the kinds are
+/// listed; a run that checked nothing does not say "no problems found".
+#[test]
+fn help_and_summaries_say_what_is_true() {
+    let help = run(&["schema", "--help"]);
+    assert_eq!(help.code, 0);
+    assert!(
+        help.stdout
+            .contains("Usage: mfalint schema <KIND>\n       mfalint schema --check <FILES>..."),
+        "{}",
+        help.stdout
+    );
+    for kind in mfalint::Kind::ALL {
+        assert!(help.stdout.contains(kind.id()), "{}", help.stdout);
+    }
+    let none = run(&["schema"]);
+    assert_eq!(none.code, 2, "{}", none.all());
+
+    let dir = TempDir::new();
+    let out = dir.run(&["check", "--no-config", "missing.json"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stdout,
+        "Checked 0 files; 1 path could not be checked (see the errors above).\n"
+    );
+    dir.write("ok.json", r#"{"state": "SUCCESS"}"#);
+    let out = dir.run(&["check", "--no-config", "ok.json", "missing.json"]);
+    assert!(
+        out.stdout
+            .ends_with("Checked 1 file: no problems in it; 1 path could not be checked (see the errors above).\n"),
+        "{}",
+        out.stdout
+    );
+}

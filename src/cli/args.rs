@@ -74,6 +74,13 @@ pub fn parse_kind(s: &str) -> Result<Kind, String> {
     s.parse()
 }
 
+/// A kind id, for clap, listing the kinds in `--help`.
+fn kind_values() -> impl clap::builder::TypedValueParser<Value = Kind> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Kind::ALL.iter().map(|k| k.id()))
+        .map(|id| id.parse::<Kind>().expect("a kind id"))
+}
+
 /// Parser limits for untrusted files (`mfalint::json::Limits`).
 #[derive(Debug, Clone, Copy, Args)]
 pub struct LimitArgs {
@@ -200,9 +207,10 @@ pub struct RewriteArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(override_usage = "mfalint schema <KIND>\n       mfalint schema --check <FILES>...")]
 pub struct SchemaArgs {
-    /// The payload kind whose JSON Schema to print.
-    #[arg(value_parser = parse_kind, required_unless_present = "check", value_name = "KIND")]
+    /// The payload kind whose JSON Schema to print (required without --check).
+    #[arg(value_parser = kind_values(), required_unless_present = "check", value_name = "KIND")]
     pub kind: Option<Kind>,
     /// Check that each file `<kind-id>.schema.json` is identical to this mfalint's schema of that kind.
     #[arg(long, num_args = 1.., value_name = "FILES", conflicts_with = "kind")]

@@ -103,10 +103,11 @@ impl Excerpts {
     }
 
     /// The line holding byte `at` of `text`, masked, with the marker under
-    /// `at..until` (clipped to the line), e.g.
+    /// `at..until` (clipped to the line), labelled `masked` when it marks a
+    /// mask, e.g.
     /// ```text
     ///   9 |       "okta_token": "********",
-    ///     |                     ^^^^^^^^^^
+    ///     |                     ^^^^^^^^^^ masked
     /// ```
     pub fn excerpt(&self, text: &str, line_no: usize, at: usize, until: usize) -> String {
         let bytes = text.as_bytes();
@@ -195,13 +196,19 @@ impl Excerpts {
             .collect();
         let width = b.saturating_sub(a).max(1);
         let gutter = line_no.to_string().len().max(3);
+        // The caret spans the mask, whose width says nothing of the value's
+        // (a message may give its length): say so.
+        let masked = cuts
+            .iter()
+            .any(|c| c.start < until.max(at + 1) && at < c.end);
         format!(
-            "{:>gutter$} | {}\n{:>gutter$} | {}{}",
+            "{:>gutter$} | {}\n{:>gutter$} | {}{}{}",
             line_no,
             body.trim_end(),
             "",
             marker_prefix,
             "^".repeat(width),
+            if masked { " masked" } else { "" },
         )
     }
 }
@@ -437,7 +444,10 @@ mod tests {
         let text = "{\"okta_timeout\": 30 x,\n \"enabled\": true false}";
         let at = text.find('x').unwrap();
         let e = Excerpts::Broken.excerpt(text, 1, at, at + 1);
-        assert_eq!(e, "  1 | {\"***\": *** ***,\n    |             ^^^", "{e}");
+        assert_eq!(
+            e, "  1 | {\"***\": *** ***,\n    |             ^^^ masked",
+            "{e}"
+        );
         let at = text.find("false").unwrap();
         let e = Excerpts::Broken.excerpt(text, 2, at, at + 1);
         assert!(e.contains("\"***\": true false}"), "{e}");
@@ -452,6 +462,19 @@ mod tests {
             Excerpts::Broken.excerpt(&text, 1, at, at + 3);
             excerpts_of(&text).excerpt(&text, 1, at, at + 3);
         }
+    }
+
+    /// The mask's width is not the value's: a caret on a mask says so, one
+    /// beside it does not.
+    #[test]
+    fn a_marker_on_a_mask_is_labelled() {
+        let text = "{\"okta_token\": \"abc\", \"okta_timeout\": 3}";
+        let at = text.find("\"abc").unwrap();
+        let e = excerpts_of(text).excerpt(text, 1, at, at + 5);
+        assert!(e.ends_with("^^^^^^^^^^ masked"), "{e}");
+        let at = text.find('3').unwrap();
+        let e = excerpts_of(text).excerpt(text, 1, at, at + 1);
+        assert!(e.ends_with('^'), "{e}");
     }
 
     #[test]

@@ -149,12 +149,21 @@ fn summary(run: &Run) -> String {
 fn tally(run: &Run) -> String {
     let (errors, warnings) = counts(run);
     let checked = plural(run.files.len(), "file");
-    let result = if errors + warnings == 0 {
-        "no problems found".to_string()
+    let result = if errors + warnings == 0 && !run.problems.is_empty() {
+        // Not "no problems found": some paths were not checked at all.
+        if run.files.is_empty() {
+            String::new()
+        } else if run.files.len() == 1 {
+            ": no problems in it".to_string()
+        } else {
+            ": no problems in them".to_string()
+        }
+    } else if errors + warnings == 0 {
+        ": no problems found".to_string()
     } else {
         let with = run.files.iter().filter(|f| !f.findings.is_empty()).count();
         format!(
-            "{} and {} in {}",
+            ": {} and {} in {}",
             plural(errors, "error"),
             plural(warnings, "warning"),
             plural(with, "file")
@@ -168,5 +177,5 @@ fn tally(run: &Run) -> String {
             plural(run.problems.len(), "path")
         )
     };
-    format!("Checked {checked}: {result}{unchecked}.\n")
+    format!("Checked {checked}{result}{unchecked}.\n")
 }
