@@ -87,6 +87,9 @@ grep -qF "$node_wasm_ref" pkg/node/${out_name}.js || {
 }
 sed -i "s#\`\${__dirname}/${out_name}_bg.wasm\`#\`\${__dirname}/../web/${out_name}_bg.wasm\`#" pkg/node/${out_name}.js
 rm -f pkg/node/${out_name}_bg.wasm pkg/node/${out_name}_bg.wasm.d.ts pkg/*/.gitignore
+# The licenses the manifests declare ship in the package (copies of the
+# repository's own; pkg/.gitignore keeps them out of git).
+cp LICENSE-MIT LICENSE-APACHE pkg/
 
 echo "build-wasm: pkg/ built ($(wasm-bindgen --version), binaryen $("$wasm_opt" --version | awk '{print $3}'))"
 for t in bundler web; do

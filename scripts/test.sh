@@ -22,6 +22,17 @@ scripts/test-schemas.sh
 section "WASM package: build, Node, Chromium, npm pack"
 scripts/test-wasm.sh
 
+section "Packaging: publish dry runs, the library without the command line"
+# --allow-dirty: a local run may hold uncommitted work; CI's clone is clean.
+cargo publish --dry-run --locked --allow-dirty -p mfalint
+(cd pkg && npm publish --dry-run --ignore-scripts)
+# Library users build with default-features = false: no clap, toml or walker.
+cargo check --locked -p mfalint --lib --no-default-features
+if cargo tree --locked -p mfalint --no-default-features -e normal | grep -qE '^.*(clap|toml|ignore) v'; then
+  echo "the library without default features depends on a command-line crate" >&2
+  exit 1
+fi
+
 section "pre-commit hook via pre-commit try-repo"
 scripts/test-precommit.sh
 
