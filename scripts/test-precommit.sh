@@ -104,5 +104,15 @@ else
 fi
 echo "pre-commit try-repo runs took $(( $(date +%s) - start ))s"
 
+# The README's configuration block is a valid .pre-commit-config.yaml.
+awk '/^```yaml/{on=1; next} /^```/{on=0} on' "$ROOT/README.md" >"$WORK/readme-config.yaml"
+if grep -q 'id: mfalint' "$WORK/readme-config.yaml" && "$PRE_COMMIT" validate-config "$WORK/readme-config.yaml"; then
+  echo "ok: the README's pre-commit block passes pre-commit validate-config"
+  passed=$((passed + 1))
+else
+  echo "FAIL: the README's pre-commit block is not a valid configuration"
+  failed=$((failed + 1))
+fi
+
 echo "pre-commit: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

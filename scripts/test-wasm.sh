@@ -70,6 +70,8 @@ JS
   if (m.validate("{\"state\": \"DONE\"}").findings[0].code !== "MFA070") throw new Error("require");
   console.log("require(\"mfalint\") works");
 ')
+echo "== the code blocks of README.md and pkg/README.md, run as written"
+node scripts/run-readme-blocks.mjs --project "$project" --tarball "$tarball"
 installed="$project/node_modules/mfalint"
 MFALINT_PKG_DIR="$installed" MFALINT_ENTRY="$installed/node.js" node --test --test-reporter=spec tests/node/
 mkdir -p "$project/types"
@@ -100,6 +102,23 @@ node -e '
   console.log(`.wasm: ${raw} bytes, ${gz} gzipped (gzip -9); budget 102400`);
   console.log(`package: ${x.filename} ${x.size} bytes (tarball), ${x.unpackedSize} unpacked, ${x.entryCount} files`);
   if (Number(gz) > 102400) { console.error("over the 100 KB budget"); process.exit(1); }
+  // The sizes the README states are within 1% of what was built and packed.
+  const readme = require("fs").readFileSync("README.md", "utf8").replace(/\s+/g, " ");
+  const num = (re, what) => {
+    const m = re.exec(readme);
+    if (!m) { console.error(`README.md states no ${what}`); process.exit(1); }
+    return Number(m[1].replace(/,/g, ""));
+  };
+  const stated = [
+    [num(/\.wasm` is ([\d,]+) bytes/, ".wasm size"), Number(raw), ".wasm bytes"],
+    [num(/\*\*([\d,]+) bytes gzipped\*\*/, "gzipped size"), Number(gz), ".wasm gzipped"],
+    [num(/tarball is ([\d,]+) bytes/, "tarball size"), x.size, "npm pack tarball"],
+  ];
+  for (const [doc, built, what] of stated) {
+    const off = Math.abs(doc - built) / built;
+    console.log(`README ${what}: ${doc}, built ${built} (${(off * 100).toFixed(2)}% off)`);
+    if (off > 0.01) { console.error(`README.md: ${what} is ${built}, not ${doc}: update it`); process.exit(1); }
+  }
 ' "$pack_json" "$wasm" "$(wc -c <"$wasm")" "$(gz "$wasm")"
 
 echo "== webpack 5 bundle in headless Chromium (tests/bundler/)"

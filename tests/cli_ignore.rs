@@ -92,7 +92,10 @@ fn exclude_and_include_globs_of_the_configuration() {
         ["p/a.json", "p/drafts/d.json", "p/local.json"]
     );
     // Named files are checked unless force-exclude says otherwise.
-    assert_eq!(checked(&dir, &["p/okta.schema.json"]), ["p/okta.schema.json"]);
+    assert_eq!(
+        checked(&dir, &["p/okta.schema.json"]),
+        ["p/okta.schema.json"]
+    );
     dir.write(
         "mfalint.toml",
         "exclude = [\"*.schema.json\"]\nforce-exclude = true\n",

@@ -100,7 +100,10 @@ mod tests {
 
     #[test]
     fn exclude_matches_a_path_a_leading_part_or_a_name() {
-        let f = filter(None, &["tests/fixtures", "*.schema.json", "drafts/**/*.yaml"]);
+        let f = filter(
+            None,
+            &["tests/fixtures", "*.schema.json", "drafts/**/*.yaml"],
+        );
         assert!(!f.admits(Path::new("/repo/tests/fixtures/a/b.json")));
         assert!(!f.admits(Path::new("/repo/x/okta.schema.json")));
         assert!(!f.admits(Path::new("/repo/drafts/a/b/c.yaml")));
