@@ -381,3 +381,106 @@ fn lint(uri: &Url, doc: &mut Document) -> Vec<lsp_types::Diagnostic> {
     doc.findings = outcome.findings;
     diagnostics
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    /// A client on an in-memory connection: the protocol without stdio.
+    struct Client {
+        conn: Connection,
+        next: i32,
+    }
+
+    impl Client {
+        fn request(&mut self, method: &str, params: Value) -> Response {
+            self.next += 1;
+            let req = Request::new(self.next.into(), method.to_string(), params);
+            self.conn.sender.send(req.into()).unwrap();
+            loop {
+                match self.conn.receiver.recv().unwrap() {
+                    Message::Response(r) => return r,
+                    _ => continue,
+                }
+            }
+        }
+
+        fn notify(&self, method: &str, params: Value) {
+            let n = Notification::new(method.to_string(), params);
+            self.conn.sender.send(n.into()).unwrap();
+        }
+
+        /// The next diagnostics published.
+        fn diagnostics(&self) -> PublishDiagnosticsParams {
+            loop {
+                if let Message::Notification(n) = self.conn.receiver.recv().unwrap() {
+                    if n.method == PublishDiagnostics::METHOD {
+                        return serde_json::from_value(n.params).unwrap();
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_session_from_initialize_to_exit() {
+        let (server, client) = Connection::memory();
+        let thread = std::thread::spawn(move || serve(&server));
+        let mut c = Client {
+            conn: client,
+            next: 0,
+        };
+        let init = c.request("initialize", json!({"capabilities": {}}));
+        let caps = &init.result.unwrap()["capabilities"];
+        assert_eq!(caps["textDocumentSync"]["change"], 2);
+        c.notify("initialized", json!({}));
+
+        let uri = "untitled:Untitled-1";
+        let text = "{\"state\": \"SUCCEEDED\"}";
+        c.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}),
+        );
+        let p = c.diagnostics();
+        assert_eq!(p.version, Some(1));
+        assert_eq!(
+            p.diagnostics[0].code,
+            Some(lsp_types::NumberOrString::String("MFA070".into()))
+        );
+
+        // A burst of changes: one check, of the last version.
+        for (version, t) in [(2, "{"), (3, "{\"state\": \"SUCCESS\"}")] {
+            c.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": uri, "version": version},
+                       "contentChanges": [{"text": t}]}),
+            );
+        }
+        let p = c.diagnostics();
+        assert!(p.version == Some(3) || p.version == Some(2));
+        if p.version == Some(2) {
+            assert_eq!(c.diagnostics().version, Some(3));
+        }
+
+        let actions = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri},
+                   "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                   "context": {"diagnostics": []}}),
+        );
+        assert_eq!(actions.result, Some(json!([])));
+        let unknown = c.request("textDocument/hover", json!({}));
+        assert!(unknown.error.is_some());
+
+        c.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        assert!(c.diagnostics().diagnostics.is_empty());
+        let shutdown = c.request("shutdown", Value::Null);
+        assert!(shutdown.error.is_none());
+        c.notify("exit", Value::Null);
+        assert_eq!(thread.join().unwrap(), Ok(true));
+    }
+}
