@@ -160,6 +160,9 @@ test('files that are not payloads get no diagnostics', async () => {
   // Half-typed: still quiet.
   p = await client.replace(uri, '{"name": "my-app", "version": \n');
   assert.deepEqual(p.diagnostics, []);
+  // A list of things that are not payloads.
+  p = await client.open(fileUri(path.join(dir, 'data.json')), '[1, 2, {"a": 3}]\n');
+  assert.deepEqual(p.diagnostics, []);
   // Not JSON or YAML: nothing, even for a payload.
   p = await client.open(fileUri(path.join(dir, 'notes.txt')), '{"state": "SUCCEEDED"}', 'plaintext');
   assert.deepEqual(p.diagnostics, []);

@@ -87,15 +87,21 @@ fn file_dir(uri: &Url) -> Option<std::path::PathBuf> {
     Some(path.parent()?.to_path_buf())
 }
 
-/// A document that is not a payload: its kind could not be told (and none
-/// was configured, else it would have been checked as that kind).
+/// Whether a checked document is a payload: its kind was told (or
+/// configured), or it is a list with at least one item whose kind was. A
+/// document whose kind could not be told, or a list none of whose items
+/// could (`[1, 2]`, `{"data": [{"a": 1}]}`), is not one.
 pub fn is_payload(checked: &Checked) -> bool {
-    !(checked.kind.is_none()
-        && checked.collection.is_none()
-        && checked
-            .findings
-            .iter()
-            .any(|f| f.rule == RuleId::UnknownKind))
+    match &checked.collection {
+        Some(c) => c.kinds.is_empty() || c.kinds.iter().any(Option::is_some),
+        None => {
+            checked.kind.is_some()
+                || !checked
+                    .findings
+                    .iter()
+                    .any(|f| f.rule == RuleId::UnknownKind)
+        }
+    }
 }
 
 /// What a check of a document's text shows.
@@ -202,6 +208,16 @@ mod tests {
         let o = shown(r#"{"name": "my-package", "#, false, Some(false));
         assert!(o.findings.is_empty());
         assert_eq!(o.payload, None);
+        // Lists of things that are not payloads.
+        for text in [r#"[1, 2]"#, r#"[{"a": 1}]"#, r#"{"data": [{"a": 1}]}"#] {
+            let o = shown(text, false, None);
+            assert!(o.findings.is_empty(), "{text}");
+            assert_eq!(o.payload, Some(false));
+        }
+        // A list with one payload in it is a payload: all its findings.
+        let o = shown(r#"[{"state": "SUCCEEDED"}, {"a": 1}]"#, false, None);
+        let codes: Vec<&str> = o.findings.iter().map(|f| f.code()).collect();
+        assert_eq!(codes, ["MFA070", "MFA009"]);
     }
 
     #[test]
