@@ -12,7 +12,9 @@
 //            change types one character into its `okta_timeout` string;
 //   large    a ~1 MB GET list response (`{"data": [...]}`) of SCM profiles
 //            of every vendor, one finding in every 10th item; each change
-//            edits one timeout digit in the middle item.
+//            edits one timeout digit in the middle item;
+//   large, unsafe fixes  the same with a misspelled `*_baseuri` key instead
+//            (an unsafe rename fix each), at most 10 changes.
 
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +69,7 @@ function vendor(i) {
   }
 }
 
-function large(target) {
+function large(target, nearMiss = false) {
   const data = [];
   let size = 0;
   for (let i = 0; size < target; i++) {
@@ -79,8 +81,15 @@ function large(target) {
       folder: 'Mobile Users',
       mfa_vendor_type: vendor(i),
     };
-    // One finding in every 10th item: a numeric-string timeout.
-    if (i % 10 === 5) {
+    // One finding in every 10th item: a numeric-string timeout (a safe
+    // fix), or with `nearMiss` a misspelled key (an unsafe fix, which the
+    // core only offers after re-checking the document with it applied).
+    if (i % 10 === 5 && nearMiss) {
+      const v = Object.values(item.mfa_vendor_type)[0];
+      const key = Object.keys(v).find((k) => k.endsWith('_baseuri'));
+      v[`${key}x`] = v[key];
+      delete v[key];
+    } else if (i % 10 === 5) {
       const v = Object.values(item.mfa_vendor_type)[0];
       const key = Object.keys(v).find((k) => k.endsWith('_timeout'));
       v[key] = '45';
@@ -130,6 +139,11 @@ try {
   writeFileSync(bigFile, big);
   const mid = big.indexOf('"okta_timeout": 30', big.length / 2) + '"okta_timeout": '.length + 1;
   const l = await measure(client, fileUri(bigFile), big, mid, largeIterations, 3);
+  const nearMiss = large(910_000, true);
+  const nearMissFile = path.join(exportDir, 'near-miss.json');
+  writeFileSync(nearMissFile, nearMiss);
+  const mid2 = nearMiss.indexOf('"okta_timeout": 30', nearMiss.length / 2) + '"okta_timeout": '.length + 1;
+  const n = await measure(client, fileUri(nearMissFile), nearMiss, mid2, Math.min(largeIterations, 10), 1);
 
   const row = (name, r) =>
     `| ${name} | ${(r.bytes / 1024).toFixed(r.bytes > 1e5 ? 0 : 1)} KB | ${r.diagnostics} | ${r.n} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.max.toFixed(2)} ms |`;
@@ -138,6 +152,7 @@ try {
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   console.log(row('typical (one SCM profile)', t));
   console.log(row('large (GET list response)', l));
+  console.log(row('large, unsafe fixes (misspelled keys)', n));
 } finally {
   const status = await client.stop();
   rmSync(dir, { recursive: true, force: true });
