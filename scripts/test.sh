@@ -16,6 +16,10 @@ section "npm dev tooling"
 section "Rust: unit, snapshot, property and CLI tests"
 cargo test --workspace --locked
 
+section "Language server: mfalint server driven by an LSP client (vscode-jsonrpc)"
+cargo build --locked
+node --test --test-reporter=spec tests/lsp/
+
 section "JSON Schemas under ajv strict mode"
 scripts/test-schemas.sh
 

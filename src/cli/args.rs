@@ -32,6 +32,8 @@ pub enum Command {
     Redact(RewriteArgs),
     /// Print the JSON Schema of a payload kind, or --check vendored copies of the schemas.
     Schema(SchemaArgs),
+    /// Run the language server (LSP over stdin/stdout) for editors: diagnostics and fixes as you type.
+    Server,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -21,7 +21,8 @@ mod files;
 mod locate;
 mod output;
 mod parallel;
-mod path_filter;
+pub(crate) mod path_filter;
+mod server;
 
 use std::ffi::OsString;
 use std::io::{BufWriter, Read, Write};
@@ -57,12 +58,21 @@ pub struct Io<'a> {
 /// The `mfalint` binary: [`run`] on the process's arguments and streams.
 pub fn main() -> ExitCode {
     install_panic_hook();
+    // The language server reads and writes the standard streams from its
+    // own threads: it runs before they are locked for the other commands.
+    let args: Vec<OsString> = std::env::args_os().collect();
+    if let Ok(args::Cli {
+        command: args::Command::Server,
+    }) = args::Cli::try_parse_from(&args)
+    {
+        return server::main();
+    }
     let mut stdin = std::io::stdin().lock();
     // Reports of thousands of files are written in big blocks.
     let mut stdout = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut stderr = std::io::stderr().lock();
     let status = run(
-        std::env::args_os(),
+        args,
         Io {
             stdin: &mut stdin,
             stdout: &mut stdout,

@@ -96,6 +96,41 @@ pub fn select<'f>(
     taken
 }
 
+/// Most rounds of fixes on one text: a fix can make another possible (a
+/// key renamed, then its value fixed); each round re-checks.
+const FIX_ROUNDS: usize = 8;
+
+/// `text` (a whole file) with its fixes up to `allowed` applied, round
+/// after round of [`check_file`](crate::check_file) and [`select`], and how
+/// many findings they resolved; `None` when there is nothing to fix. What
+/// `check --fix` writes and the language server's "fix all" edit.
+pub fn fix_all(
+    text: &str,
+    syntax: Syntax,
+    kind: Option<Kind>,
+    opts: &crate::Options,
+    allowed: Applicability,
+) -> Option<(String, usize)> {
+    let mut text = text.to_string();
+    let mut count = 0;
+    for _ in 0..FIX_ROUNDS {
+        let docs = crate::check_file(text.as_bytes(), syntax, kind, opts);
+        let fixes = select(
+            docs.iter()
+                .flat_map(|d| &d.checked.findings)
+                .filter_map(|f| f.fix.as_ref()),
+            allowed,
+        );
+        if fixes.is_empty() {
+            break;
+        }
+        count += fixes.len();
+        let edits: Vec<&Edit> = fixes.iter().flat_map(|f| &f.edits).collect();
+        text = apply(&text, &edits);
+    }
+    (count > 0).then_some((text, count))
+}
+
 /// The payload a finding is in: its kind, its root, and the pointer to
 /// that root (empty, or `/data/3` for an item of a list).
 pub(crate) struct Payload<'n, 'a> {

@@ -340,37 +340,17 @@ fn check_one(
     Ok(results)
 }
 
-/// Most rounds of fixes on one file: a fix can make another possible (a
-/// key renamed, then its value fixed); each round re-checks.
-const FIX_ROUNDS: usize = 8;
-
-/// The file's text with its fixes up to `allowed` applied, round after
-/// round, and how many findings they resolved; `None` when there is
-/// nothing to fix (or the file is not text).
+/// The file's text with its fixes up to `allowed` applied, and how many
+/// findings they resolved; `None` when there is nothing to fix (or the
+/// file is not text).
 fn fix_text(
     bytes: &[u8],
     syntax: Syntax,
     eff: &Effective,
     allowed: Applicability,
 ) -> Option<(String, usize)> {
-    let mut text = std::str::from_utf8(bytes).ok()?.to_string();
-    let mut count = 0;
-    for _ in 0..FIX_ROUNDS {
-        let docs = crate::check_file(text.as_bytes(), syntax, eff.kind, &eff.options);
-        let fixes = crate::fix::select(
-            docs.iter()
-                .flat_map(|d| &d.checked.findings)
-                .filter_map(|f| f.fix.as_ref()),
-            allowed,
-        );
-        if fixes.is_empty() {
-            break;
-        }
-        count += fixes.len();
-        let edits: Vec<&crate::Edit> = fixes.iter().flat_map(|f| &f.edits).collect();
-        text = crate::fix::apply(&text, &edits);
-    }
-    (count > 0).then_some((text, count))
+    let text = std::str::from_utf8(bytes).ok()?;
+    crate::fix::fix_all(text, syntax, eff.kind, &eff.options, allowed)
 }
 
 /// What the fixes change, as a unified diff in which every secret-bearing
@@ -406,7 +386,7 @@ fn unified_diff(shown: &str, old: &str, new: &str) -> String {
 /// it panics with a message quoting the file's text, as a slicing bug
 /// would. The tests check that the panic is contained and its message never
 /// printed.
-fn panic_hook(shown: &str, bytes: &[u8]) {
+pub(crate) fn panic_hook(shown: &str, bytes: &[u8]) {
     // Read once per run, not once per file.
     static TARGET: std::sync::OnceLock<Option<std::ffi::OsString>> = std::sync::OnceLock::new();
     let target = TARGET.get_or_init(|| std::env::var_os("MFALINT_TEST_PANIC_ON"));

@@ -5,7 +5,7 @@ mod info;
 mod rewrite;
 mod schema;
 
-pub(crate) use check::{counts, FileProblem, FileResult, Run};
+pub(crate) use check::{counts, panic_hook, FileProblem, FileResult, Run};
 
 use super::args::Command;
 use super::{Console, Status};
@@ -18,5 +18,10 @@ pub(crate) fn run(command: Command, console: &mut Console) -> Status {
         Command::Normalize(a) => rewrite::normalize(a, console),
         Command::Redact(a) => rewrite::redact(a, console),
         Command::Schema(a) => schema::run(a, console),
+        Command::Server => {
+            // The server owns the process's stdin and stdout (see `main`).
+            console.error("`mfalint server` speaks LSP on the process's own stdin and stdout: run the mfalint binary");
+            Status::Failure
+        }
     }
 }
