@@ -209,6 +209,24 @@ pub struct Collection {
 }
 
 impl Checked {
+    /// Whether the document is a payload: its kind was told (named or
+    /// detected), or it is a list with at least one item whose kind was. A
+    /// document whose kind could not be told, or a list none of whose items
+    /// could (`[1, 2]`, `{"data": [{"a": 1}]}`), is not one: editors and
+    /// tools that see every JSON file leave such files alone.
+    pub fn is_payload(&self) -> bool {
+        match &self.collection {
+            Some(c) => c.kinds.is_empty() || c.kinds.iter().any(Option::is_some),
+            None => {
+                self.kind.is_some()
+                    || !self
+                        .findings
+                        .iter()
+                        .any(|f| f.rule == rules::RuleId::UnknownKind)
+            }
+        }
+    }
+
     /// An input over the size limit that was not read whole: `size` is its
     /// size when known (a regular file), else it holds more than `limit`
     /// bytes.

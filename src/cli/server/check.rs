@@ -11,7 +11,7 @@ use lsp_types::{
 use crate::cli::args::{CheckArgs, Format, LimitArgs};
 use crate::cli::config::{self, ConfigError, Effective, Resolver};
 use crate::generate::rule_url;
-use crate::{Checked, CheckedDocument, Finding, RuleId, Severity, Syntax};
+use crate::{Checked, CheckedDocument, Finding, Severity, Syntax};
 
 use super::position::LineIndex;
 
@@ -88,21 +88,9 @@ fn file_dir(uri: &Url) -> Option<std::path::PathBuf> {
     Some(path.parent()?.to_path_buf())
 }
 
-/// Whether a checked document is a payload: its kind was told (or
-/// configured), or it is a list with at least one item whose kind was. A
-/// document whose kind could not be told, or a list none of whose items
-/// could (`[1, 2]`, `{"data": [{"a": 1}]}`), is not one.
+/// Whether a checked document is a payload ([`Checked::is_payload`]).
 pub fn is_payload(checked: &Checked) -> bool {
-    match &checked.collection {
-        Some(c) => c.kinds.is_empty() || c.kinds.iter().any(Option::is_some),
-        None => {
-            checked.kind.is_some()
-                || !checked
-                    .findings
-                    .iter()
-                    .any(|f| f.rule == RuleId::UnknownKind)
-        }
-    }
+    checked.is_payload()
 }
 
 /// What a check of a document's text shows.
