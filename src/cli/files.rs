@@ -109,11 +109,33 @@ fn walk(dir: &Path, respect_ignore: bool) -> (Vec<PathBuf>, Vec<String>) {
             ignore::WalkState::Continue
         })
     });
-    let (mut files, mut errors) = found.into_inner().unwrap_or_else(|p| p.into_inner());
-    // Path order is the order of a depth-first walk by sorted names.
-    files.sort_unstable();
+    let (files, mut errors) = found.into_inner().unwrap_or_else(|p| p.into_inner());
     errors.sort_unstable();
-    (files, errors)
+    (in_path_order(files), errors)
+}
+
+/// `files` in path order: the order of a depth-first walk by sorted
+/// names. Comparing `Path`s component by component took a fifth of a run
+/// over 10,000 files (callgrind); comparing each path's bytes with the
+/// separator as the lowest byte gives the same order (`a/b` before `a-b`)
+/// at the cost of a `memcmp`.
+fn in_path_order(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let key = |p: &Path| -> Vec<u8> {
+        p.as_os_str()
+            .as_encoded_bytes()
+            .iter()
+            .map(|&b| {
+                if std::path::is_separator(b as char) {
+                    0
+                } else {
+                    b
+                }
+            })
+            .collect()
+    };
+    let mut keyed: Vec<(Vec<u8>, PathBuf)> = files.into_iter().map(|p| (key(&p), p)).collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.into_iter().map(|(_, p)| p).collect()
 }
 
 /// `path: message` for an entry the walk could not read.
@@ -307,6 +329,24 @@ pub fn too_large_message(size: Option<u64>, limit: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn path_order_is_component_order() {
+        let paths: Vec<PathBuf> = [
+            "d/a-b/x.json",
+            "d/a/b.json",
+            "d/a.json",
+            "d/a/a/z.json",
+            "d/A.json",
+            "d/a b.json",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        let mut by_components = paths.clone();
+        by_components.sort();
+        assert_eq!(in_path_order(paths), by_components);
+    }
 
     #[test]
     fn reads_at_most_one_byte_past_the_limit() {
