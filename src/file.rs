@@ -113,6 +113,12 @@ fn check_json(text: &str, kind: Option<Kind>, opts: &Options) -> CheckedDocument
     )
 }
 
+#[cfg(feature = "yaml")]
+fn check_yaml(text: &str, kind: Option<Kind>, opts: &Options) -> Vec<CheckedDocument> {
+    crate::yaml::check(text, kind, opts)
+}
+
+#[cfg(not(feature = "yaml"))]
 fn check_yaml(_text: &str, _kind: Option<Kind>, _opts: &Options) -> Vec<CheckedDocument> {
     vec![failed(Checked::failed(rules::parse_error::not_built(
         "YAML",
