@@ -21,7 +21,7 @@ pub enum Input {
 const SKIPPED_DIRS: &[&str] = &["node_modules", "target"];
 
 /// Expands the command-line paths: files as given, directories recursively
-/// into `*.json` files sorted by path (hidden directories, `node_modules`
+/// into `*.json`, `*.yaml` and `*.yml` files sorted by path (hidden directories, `node_modules`
 /// and `target` skipped), `-` as stdin. Problems are `path: message`.
 pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
     let mut inputs = Vec::new();
@@ -42,7 +42,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
                 }
                 if found.is_empty() {
                     problems.push(format!(
-                        "{}: no *.json file in this directory or below it",
+                        "{}: no *.json, *.yaml or *.yml file in this directory or below it",
                         shown(p)
                     ));
                 }
@@ -61,7 +61,7 @@ enum Found {
     Dir(PathBuf, Result<Vec<PathBuf>, String>),
 }
 
-/// The `*.json` files under `dir`, in path order. The top level's
+/// The payload files (`*.json`, `*.yaml`, `*.yml`) under `dir`, in path order. The top level's
 /// subdirectories are walked on every core: listing a directory is mostly
 /// kernel time, and a tree of a few big directories is the common layout.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
@@ -97,7 +97,7 @@ fn walk_serial(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-/// The `*.json` files and the subdirectories worth entering in `dir`,
+/// The payload files and the subdirectories worth entering in `dir`,
 /// sorted by name.
 fn list(dir: &Path) -> Result<Vec<Found>, String> {
     let entries =
@@ -120,7 +120,7 @@ fn list(dir: &Path) -> Result<Vec<Found>, String> {
             if !name.starts_with('.') && !SKIPPED_DIRS.contains(&name.as_ref()) {
                 found.push(Found::Dir(path, Ok(Vec::new())));
             }
-        } else if is_json_name(&name)
+        } else if is_payload_name(&name)
             // A dangling symlink is kept, so that reading it reports it; a
             // symlink to a device or FIFO is not a payload file.
             && (file_type.is_file()
@@ -132,10 +132,13 @@ fn list(dir: &Path) -> Result<Vec<Found>, String> {
     Ok(found)
 }
 
-fn is_json_name(name: &str) -> bool {
-    Path::new(name)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+/// `*.json`, `*.yaml` and `*.yml` (any case).
+fn is_payload_name(name: &str) -> bool {
+    Path::new(name).extension().is_some_and(|e| {
+        ["json", "yaml", "yml"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
 
 /// A path as the command line shows it: as given, with `/` separators on

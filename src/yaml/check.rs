@@ -45,6 +45,7 @@ pub(crate) fn check(text: &str, kind: Option<Kind>, opts: &Options) -> Vec<Check
             of,
         );
         annotate(text, doc, opts, &mut d.checked, &d.secrets);
+        mask_anchors(&mut d.secrets, &doc.aliases);
         out.push(d);
     }
     if let Some(e) = stream.error {
@@ -52,6 +53,41 @@ pub(crate) fn check(text: &str, kind: Option<Kind>, opts: &Options) -> Vec<Check
         out.push(failed(finding, of - 1, of));
     }
     out
+}
+
+/// A secret written through an alias is masked where its anchor wrote it
+/// too; the secrets stay in order and disjoint.
+fn mask_anchors(secrets: &mut Vec<Secret>, aliases: &[(Span, Span)]) {
+    let more: Vec<Secret> = secrets
+        .iter()
+        .flat_map(|s| {
+            aliases
+                .iter()
+                .filter(move |(alias, _)| *alias == s.span)
+                .map(|(_, anchored)| Secret {
+                    span: *anchored,
+                    string: s.string,
+                })
+        })
+        .collect();
+    if more.is_empty() {
+        return;
+    }
+    secrets.extend(more);
+    secrets.sort_by_key(|s| (s.span.start, std::cmp::Reverse(s.span.end)));
+    let mut merged: Vec<Secret> = Vec::with_capacity(secrets.len());
+    for s in secrets.drain(..) {
+        match merged.last_mut() {
+            Some(last) if s.span.start < last.span.end => {
+                if s.span.end > last.span.end {
+                    last.span.end = s.span.end;
+                    last.string = false;
+                }
+            }
+            _ => merged.push(s),
+        }
+    }
+    *secrets = merged;
 }
 
 fn failed(finding: Finding, index: usize, of: usize) -> CheckedDocument {
@@ -221,6 +257,18 @@ mod tests {
             "{:?}",
             d[0].checked.findings
         );
+    }
+
+    #[test]
+    fn a_secret_through_an_alias_is_masked_at_its_anchor() {
+        let text = "common: &tok tok3n-EXAMPLE-anchored\nmfaMethod: okta-verify\nenabled: true\nhost: a.okta.com\naccessKey: *tok\n";
+        let d = docs(text);
+        let shown: Vec<&str> = d[0]
+            .secrets
+            .iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect();
+        assert_eq!(shown, ["tok3n-EXAMPLE-anchored", "*tok"]);
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub(crate) struct Document<'a> {
     pub readings: Vec<(Span, Reading)>,
     /// Values under a tag outside the core schema.
     pub tagged: Vec<Tagged>,
+    /// Each alias's span, and the span of the node it repeats (where a
+    /// secret it stands for is written).
+    pub aliases: Vec<(Span, Span)>,
 }
 
 /// A value under a tag outside the core schema (`!vault`, `!Ref`).
@@ -87,6 +90,7 @@ pub(crate) fn parse_stream<'a>(text: &'a str, limits: &Limits) -> Stream<'a> {
         duplicate_keys: false,
         readings: Vec::new(),
         tagged: Vec::new(),
+        aliases: Vec::new(),
     };
     let mut documents = Vec::new();
     let mut error = None;
@@ -198,6 +202,7 @@ struct Reader<'a> {
     duplicate_keys: bool,
     readings: Vec<(Span, Reading)>,
     tagged: Vec<Tagged>,
+    aliases: Vec<(Span, Span)>,
 }
 
 /// A finished node and what its parent needs to know of it.
@@ -225,6 +230,7 @@ impl<'a> Reader<'a> {
             duplicate_keys: std::mem::take(&mut self.duplicate_keys),
             readings: std::mem::take(&mut self.readings),
             tagged: std::mem::take(&mut self.tagged),
+            aliases: std::mem::take(&mut self.aliases),
         })
     }
 
@@ -302,7 +308,7 @@ impl<'a> Reader<'a> {
         let start = skip_properties(self.text, span.start, span.end);
         let vspan = Span {
             start,
-            end: span.end.max(start),
+            end: scalar_end(self.text, style, start, span.end.max(start)),
         };
         if self.at_key() {
             let node = Node {
@@ -513,6 +519,7 @@ impl<'a> Reader<'a> {
         }
         // The node is where the alias is; what is in it, where the anchor
         // wrote it.
+        self.aliases.push((span, node.span));
         node.span = span;
         self.done(Done {
             node,
@@ -589,6 +596,45 @@ fn skip_properties(text: &str, mut at: usize, end: usize) -> usize {
     at
 }
 
+/// Where a scalar starting at `start` ends: saphyr's span of a quoted
+/// scalar runs on over the blanks and comment after it, and a block
+/// scalar's over its trailing line breaks.
+fn scalar_end(text: &str, style: ScalarStyle, start: usize, end: usize) -> usize {
+    let bytes = &text.as_bytes()[..end.min(text.len())];
+    match style {
+        ScalarStyle::DoubleQuoted => {
+            let mut i = start + 1;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\\' => i += 2,
+                    b'"' => return i + 1,
+                    _ => i += 1,
+                }
+            }
+            end
+        }
+        ScalarStyle::SingleQuoted => {
+            let mut i = start + 1;
+            while i < bytes.len() {
+                match (bytes[i], bytes.get(i + 1)) {
+                    (b'\'', Some(b'\'')) => i += 2,
+                    (b'\'', _) => return i + 1,
+                    _ => i += 1,
+                }
+            }
+            end
+        }
+        ScalarStyle::Literal | ScalarStyle::Folded => {
+            let mut e = bytes.len();
+            while e > start && bytes[e - 1].is_ascii_whitespace() {
+                e -= 1;
+            }
+            e
+        }
+        ScalarStyle::Plain => end,
+    }
+}
+
 /// Where a tagged node's tag starts, between `from` (its properties) and
 /// `content`.
 fn tag_start(text: &str, from: usize, content: usize) -> usize {
@@ -623,6 +669,21 @@ mod tests {
         assert_eq!(at(text, m[2].value.span), "{x: [1, 2]}");
         assert_eq!(at(text, m[3].value.span), "- a\n  - b: c");
         assert_eq!(at(text, root.span), &text[..text.len() - 1]);
+        let text = "a: \"3\\\"0\"  # c\nb: 'it''s' # d\nc: |\n  lit\n\nd: [\"x\" , 'y' ]\n";
+        let s = read(text);
+        let root = &s.documents[0].root;
+        let shown: Vec<&str> = root
+            .members()
+            .unwrap()
+            .iter()
+            .map(|m| at(text, m.value.span))
+            .collect();
+        assert_eq!(shown, ["\"3\\\"0\"", "'it''s'", "lit", "[\"x\" , 'y' ]"]);
+        let d = root.get("d").unwrap();
+        let Value::Array(items) = &d.value else {
+            panic!()
+        };
+        assert_eq!(at(text, items[0].span), "\"x\"");
     }
 
     #[test]

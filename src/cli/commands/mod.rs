@@ -5,7 +5,7 @@ mod info;
 mod rewrite;
 mod schema;
 
-pub(crate) use check::{counts, FileProblem, FileResult, Run};
+pub(crate) use check::{counts, file_counts, FileProblem, FileResult, Run};
 
 use super::args::Command;
 use super::{Console, Status};

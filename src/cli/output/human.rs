@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::super::commands::{counts, FileResult, Run};
+use super::super::commands::{counts, file_counts, FileResult, Run};
 use super::super::locate::Region;
 use super::super::parallel;
 use super::super::printable;
@@ -71,9 +71,12 @@ fn findings_text(piece: &Piece, out: &mut Vec<u8>) {
         .iter_from(piece.from, piece.related_from)
         .take(FINDINGS_PER_PIECE);
     for (f, region, related) in findings {
+        let document = file
+            .document
+            .map_or_else(String::new, |n| format!(", document {n}"));
         let _ = writeln!(
             out,
-            "{}: {}[{}] {} ({})",
+            "{}: {}[{}] {} ({}{document})",
             location(file, &region),
             f.severity.as_str(),
             f.code(),
@@ -106,11 +109,25 @@ fn findings_text(piece: &Piece, out: &mut Vec<u8>) {
 /// The last line of human output.
 fn summary(run: &Run) -> String {
     let (errors, warnings) = counts(run);
-    let checked = plural(run.files.len(), "file");
+    let (files, documents) = file_counts(run);
+    let mut checked = plural(files, "file");
+    if documents > 0 {
+        checked = format!(
+            "{checked} ({} in YAML streams)",
+            plural(documents, "document")
+        );
+    }
     let result = if errors + warnings == 0 {
         "no problems found".to_string()
     } else {
-        let with = run.files.iter().filter(|f| !f.findings.is_empty()).count();
+        let mut with: Vec<(&str, bool)> = run
+            .files
+            .iter()
+            .filter(|f| !f.findings.is_empty())
+            .map(|f| (f.path.as_str(), f.document.is_some()))
+            .collect();
+        with.dedup_by(|a, b| a.1 && b.1 && a.0 == b.0);
+        let with = with.len();
         format!(
             "{} and {} in {}",
             plural(errors, "error"),
