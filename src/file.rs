@@ -64,7 +64,15 @@ pub fn check_file(
 ) -> Vec<CheckedDocument> {
     let text = match crate::decode(bytes, opts) {
         Ok(text) => text,
-        Err(_) => return vec![failed(crate::check_bytes(bytes, kind, opts))],
+        Err(_) => {
+            let mut checked = crate::check_bytes(bytes, kind, opts);
+            if syntax == Syntax::Yaml {
+                for f in &mut checked.findings {
+                    f.message = f.message.replace("encoded JSON text", "encoded YAML text");
+                }
+            }
+            return vec![failed(checked)];
+        }
     };
     match syntax {
         Syntax::Json => vec![check_json(text, kind, opts)],

@@ -21,13 +21,14 @@ pub(crate) fn check(text: &str, kind: Option<Kind>, opts: &Options) -> Vec<Check
         return vec![failed(finding, 0, 1)];
     }
     let mut out = Vec::with_capacity(of);
+    let (read, broken) = (stream.documents.len(), stream.error.is_some());
     for (index, doc) in stream.documents.iter().enumerate() {
-        // A fix is kept only if the fixed text still reads, and this
-        // document has no more errors than before.
+        // A fix is kept only if the fixed text reads as far as before,
+        // into as many documents, and this one has no more errors.
         let errors = |fixed: &str| {
             let s = super::parse_stream(fixed, &opts.limits);
-            match (s.error, s.documents.get(index)) {
-                (None, Some(d)) if s.documents.len() == of => {
+            match s.documents.get(index) {
+                Some(d) if s.documents.len() == read && s.error.is_some() == broken => {
                     file::error_count(&checked(fixed, d, kind, opts))
                 }
                 _ => usize::MAX,
@@ -247,6 +248,26 @@ mod tests {
             .starts_with("invalid YAML: "));
         let empty = docs("# nothing\n");
         assert_eq!(codes(&empty[0]), ["MFA000"]);
+    }
+
+    #[test]
+    fn fixes_before_a_broken_document_are_kept() {
+        let text = "name: r\nmfa_cert_profile: c\nfolder: Shared\nmfa_vendor_type:\n  rsa_securid_access_v1:\n    rsa_timeout: \"30\"\n---\n[\n";
+        let d = docs(text);
+        assert_eq!(d.len(), 2);
+        let f = d[0]
+            .checked
+            .findings
+            .iter()
+            .find(|f| f.code() == "MFA051")
+            .expect("numeric string");
+        assert!(f.fix.is_some(), "{f:?}");
+        let bad = check_file_bytes(b"a: \xff\n");
+        assert!(bad[0].checked.findings[0].message.contains("YAML"));
+    }
+
+    fn check_file_bytes(bytes: &[u8]) -> Vec<CheckedDocument> {
+        crate::check_file(bytes, Syntax::Yaml, None, &Options::default())
     }
 
     #[test]
