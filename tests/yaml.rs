@@ -339,3 +339,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn unsafe_fixes_apply_in_a_later_document_of_a_stream() {
+    let dir = TempDir::new();
+    let text = "mfaMethod: okta-verify\nenabled: true\nhost: acme.okta.com\naccessKey: ${T}\n---\n# second\nname: okta-dev  # c\nmfa_cert_profile: okta-ca-profile\nfolder: Mobile Users\nmfa_vendor_type:\n  okta_adaptive_v1:\n    okta_api_host: https://dev.okta.com/x\n    okta_baseuri: /api/v1\n    okta_token: ${T}\n    okta_orgg: acme\n    okta_timeout: \"30\"\n";
+    let path = dir.write("s.yaml", text);
+    let out = dir.run(&["check", "--fix", "--unsafe-fixes", "s.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.all());
+    let fixed = std::fs::read_to_string(path).unwrap();
+    assert_eq!(
+        fixed,
+        text.replace("https://dev.okta.com/x", "dev.okta.com")
+            .replace("okta_orgg", "okta_org")
+            .replace("\"30\"", "30")
+    );
+}

@@ -21,15 +21,20 @@ pub(crate) fn check(text: &str, kind: Option<Kind>, opts: &Options) -> Vec<Check
         return vec![failed(finding, 0, 1)];
     }
     let mut out = Vec::with_capacity(of);
-    let (read, broken) = (stream.documents.len(), stream.error.is_some());
     for (index, doc) in stream.documents.iter().enumerate() {
-        // A fix is kept only if the fixed text reads as far as before,
-        // into as many documents, and this one has no more errors.
+        // An unsafe fix is kept only if the fixed document still reads as
+        // one document with no more errors. Only the document's own text is
+        // read again (its fixes' edits lie in it), so a stream of many
+        // documents with many fixes is not read again whole for each.
         let errors = |fixed: &str| {
-            let s = super::parse_stream(fixed, &opts.limits);
-            match s.documents.get(index) {
-                Some(d) if s.documents.len() == read && s.error.is_some() == broken => {
-                    file::error_count(&checked(fixed, d, kind, opts))
+            let end = (doc.range.end + fixed.len()).checked_sub(text.len());
+            let Some(own) = end.and_then(|end| fixed.get(doc.range.start..end)) else {
+                return usize::MAX;
+            };
+            let s = super::parse_stream(own, &opts.limits);
+            match (s.error, s.documents.as_slice()) {
+                (None, [d]) => {
+                    file::error_count(&crate::check_parsed(&d.root, kind, opts, d.duplicate_keys))
                 }
                 _ => usize::MAX,
             }
@@ -99,13 +104,6 @@ fn failed(finding: Finding, index: usize, of: usize) -> CheckedDocument {
         secrets: Vec::new(),
         parsed: false,
     }
-}
-
-/// A document checked and annotated, without fixes.
-fn checked(text: &str, doc: &Document, kind: Option<Kind>, opts: &Options) -> Checked {
-    let mut c = crate::check_parsed(&doc.root, kind, opts, doc.duplicate_keys);
-    annotate(text, doc, opts, &mut c, &[]);
-    c
 }
 
 /// The rules whose findings at a value get its YAML 1.1 hint: those about

@@ -36,6 +36,9 @@ pub const ALIAS_NODES: usize = 100_000;
 #[derive(Debug)]
 pub(crate) struct Document<'a> {
     pub root: Node<'a>,
+    /// The document's text: from its `---` (or first node) to the end of
+    /// its root; it reads on its own as the same document.
+    pub range: Span,
     pub duplicate_keys: bool,
     /// Values that YAML 1.1 reads differently, by the span of the value,
     /// in document order.
@@ -91,6 +94,7 @@ pub(crate) fn parse_stream<'a>(text: &'a str, limits: &Limits) -> Stream<'a> {
         readings: Vec::new(),
         tagged: Vec::new(),
         aliases: Vec::new(),
+        doc_start: 0,
     };
     let mut documents = Vec::new();
     let mut error = None;
@@ -203,6 +207,8 @@ struct Reader<'a> {
     readings: Vec<(Span, Reading)>,
     tagged: Vec<Tagged>,
     aliases: Vec<(Span, Span)>,
+    /// Where the document being read starts (its `---`, if any).
+    doc_start: usize,
 }
 
 /// A finished node and what its parent needs to know of it.
@@ -226,6 +232,10 @@ impl<'a> Reader<'a> {
     /// The document just read, when one is.
     fn finished(&mut self) -> Option<Document<'a>> {
         self.root.take().map(|root| Document {
+            range: Span {
+                start: self.doc_start.min(root.span.start),
+                end: root.span.end,
+            },
             root,
             duplicate_keys: std::mem::take(&mut self.duplicate_keys),
             readings: std::mem::take(&mut self.readings),
@@ -239,6 +249,7 @@ impl<'a> Reader<'a> {
             Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => Ok(()),
             Event::DocumentStart(_) => {
                 self.anchors.clear();
+                self.doc_start = span.start;
                 Ok(())
             }
             Event::Alias(id) => self.alias(id, span),
@@ -757,6 +768,23 @@ mod tests {
             .map(|m| m.key.to_string())
             .collect();
         assert_eq!(keys, ["1", "true", "~"]);
+    }
+
+    #[test]
+    fn each_document_reads_alone_from_its_range() {
+        let text = "# head\na: 1\n--- # two\nb: [2]\n...\n---\n- c\n";
+        let s = read(text);
+        assert_eq!(s.documents.len(), 3);
+        for d in &s.documents {
+            let own = &text[d.range.start..d.range.end];
+            let alone = read(own);
+            assert!(alone.error.is_none(), "{own:?}");
+            assert_eq!(alone.documents.len(), 1, "{own:?}");
+            assert_eq!(
+                crate::json::to_pretty_string(&alone.documents[0].root),
+                crate::json::to_pretty_string(&d.root)
+            );
+        }
     }
 
     #[test]
