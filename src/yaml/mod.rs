@@ -87,6 +87,7 @@ pub(crate) fn parse_stream<'a>(text: &'a str, limits: &Limits) -> Stream<'a> {
         max_depth: limits.max_depth.min(Limits::MAX_DEPTH_CAP),
         budget: ALIAS_NODES.max(text.len()),
         expanded: 0,
+        stored: 0,
         anchors: HashMap::new(),
         frames: Vec::new(),
         root: None,
@@ -200,6 +201,8 @@ struct Reader<'a> {
     /// Nodes aliases may add; `expanded` have been.
     budget: usize,
     expanded: usize,
+    /// Nodes kept for aliases (anchored nodes), within `budget` too.
+    stored: usize,
     anchors: HashMap<usize, Anchored<'a>>,
     frames: Vec<Frame<'a>>,
     root: Option<Node<'a>>,
@@ -551,6 +554,20 @@ impl<'a> Reader<'a> {
             anchor,
         } = done;
         if anchor != 0 {
+            // An anchored node is kept for its aliases: copies that count
+            // against the same budget (nested anchors would otherwise copy
+            // the file once per level).
+            self.stored = self.stored.saturating_add(size);
+            if self.stored > self.budget {
+                return Err(Error {
+                    offset: node.span.start,
+                    message: format!(
+                        "anchored nodes hold more than {} nodes, the limit; \
+                         the stream was not checked past here",
+                        self.budget
+                    ),
+                });
+            }
             self.anchors.insert(
                 anchor,
                 Anchored {
@@ -726,6 +743,42 @@ mod tests {
         let e = s.error.expect("bounded");
         assert!(e.message.contains("billion laughs"), "{}", e.message);
         assert!(s.documents.is_empty());
+    }
+
+    #[test]
+    fn nested_anchors_are_bounded() {
+        let n = 200;
+        let mut text = String::new();
+        for i in 0..n {
+            text.push_str(&format!(
+                "{}- &a{i}
+",
+                "  ".repeat(i)
+            ));
+        }
+        text.push_str(&format!(
+            "{}- {}
+",
+            "  ".repeat(n),
+            "[x, x, x, x, x, x, x, x]".repeat(1)
+        ));
+        let mut items = String::from("[");
+        for _ in 0..2000 {
+            items.push_str("x, ");
+        }
+        items.push_str("x]");
+        let text = text.replace("[x, x, x, x, x, x, x, x]", &items);
+        let limits = Limits {
+            max_depth: 256,
+            ..Limits::default()
+        };
+        let s = parse_stream(&text, &limits);
+        let e = s.error.expect("bounded");
+        assert!(
+            e.message.contains("anchored nodes hold more than"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
