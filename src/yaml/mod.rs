@@ -747,27 +747,14 @@ mod tests {
 
     #[test]
     fn nested_anchors_are_bounded() {
+        // 200 nested anchored sequences around a list of 2,001 items.
         let n = 200;
         let mut text = String::new();
         for i in 0..n {
-            text.push_str(&format!(
-                "{}- &a{i}
-",
-                "  ".repeat(i)
-            ));
+            text.push_str(&format!("{}- &a{i}\n", "  ".repeat(i)));
         }
-        text.push_str(&format!(
-            "{}- {}
-",
-            "  ".repeat(n),
-            "[x, x, x, x, x, x, x, x]".repeat(1)
-        ));
-        let mut items = String::from("[");
-        for _ in 0..2000 {
-            items.push_str("x, ");
-        }
-        items.push_str("x]");
-        let text = text.replace("[x, x, x, x, x, x, x, x]", &items);
+        let items = vec!["x"; 2001].join(", ");
+        text.push_str(&format!("{}- [{items}]\n", "  ".repeat(n)));
         let limits = Limits {
             max_depth: 256,
             ..Limits::default()
