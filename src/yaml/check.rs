@@ -116,6 +116,22 @@ const HINTED: [RuleId; 4] = [
 ];
 
 fn annotate(text: &str, doc: &Document, opts: &Options, checked: &mut Checked, secrets: &[Secret]) {
+    // The core marks a missing key or an unknown kind at the first byte of
+    // the enclosing value (a JSON `{`): in YAML that may be the first byte
+    // of a longer character.
+    let whole = |s: &mut Span| {
+        while s.end < text.len() && !text.is_char_boundary(s.end) {
+            s.end += 1;
+        }
+    };
+    for f in &mut checked.findings {
+        if let Some(s) = &mut f.span {
+            whole(s);
+        }
+        for r in &mut f.related {
+            whole(&mut r.span);
+        }
+    }
     let within = |inner: Span, outer: Span| outer.start <= inner.start && inner.end <= outer.end;
     if !doc.tagged.is_empty() {
         checked.findings.retain(|f| {
@@ -266,6 +282,19 @@ mod tests {
 
     fn check_file_bytes(bytes: &[u8]) -> Vec<CheckedDocument> {
         crate::check_file(bytes, Syntax::Yaml, None, &Options::default())
+    }
+
+    #[test]
+    fn spans_end_on_character_boundaries() {
+        let text = "\u{feff}é: 1\n";
+        for kind in std::iter::once(None).chain(Kind::ALL.map(Some)) {
+            for d in check(text, kind, &Options::default()) {
+                for f in &d.checked.findings {
+                    let s = f.span.unwrap();
+                    assert!(text.get(s.start..s.end).is_some(), "{f:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -81,7 +81,13 @@ pub(crate) struct Stream<'a> {
 /// Reads every document of `text`, within `limits`' depth (the size limit
 /// is the caller's, on the bytes).
 pub(crate) fn parse_stream<'a>(text: &'a str, limits: &Limits) -> Stream<'a> {
-    let chars = CharIndex::new(text);
+    // A byte order mark starts the stream, outside any document (saphyr
+    // would read it into the first scalar).
+    let (body, base) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, text.len() - rest.len()),
+        None => (text, 0),
+    };
+    let chars = CharIndex::new(body);
     let mut reader = Reader {
         text,
         max_depth: limits.max_depth.min(Limits::MAX_DEPTH_CAP),
@@ -99,20 +105,20 @@ pub(crate) fn parse_stream<'a>(text: &'a str, limits: &Limits) -> Stream<'a> {
     };
     let mut documents = Vec::new();
     let mut error = None;
-    for event in Parser::new_from_str(text) {
+    for event in Parser::new_from_str(body) {
         let (event, span) = match event {
             Ok(e) => e,
             Err(e) => {
                 error = Some(Error {
-                    offset: chars.byte(e.marker().index()),
+                    offset: base + chars.byte(e.marker().index()),
                     message: e.info().to_string(),
                 });
                 break;
             }
         };
         let span = Span {
-            start: chars.byte(span.start.index()),
-            end: chars.byte(span.end.index()),
+            start: base + chars.byte(span.start.index()),
+            end: base + chars.byte(span.end.index()),
         };
         if let Err(e) = reader.event(event, span) {
             error = Some(e);
@@ -833,5 +839,8 @@ mod tests {
         let s = read(text);
         let root = &s.documents[0].root;
         assert_eq!(at(text, root.get("b").unwrap().span), "x");
+        let m = root.members().unwrap();
+        assert_eq!(m[0].key, "a");
+        assert_eq!(at(text, m[0].key_span), "a");
     }
 }
