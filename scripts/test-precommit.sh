@@ -80,9 +80,11 @@ expect() {
 valid="$(new_repo valid examples/valid/scm-okta.json=payloads/okta.json \
   examples/valid/sailpoint-duo-web.json=payloads/duo.json \
   examples/valid/mfalint.toml=payloads/mfalint.toml \
+  tests/fixtures/yaml/valid-okta.yaml=payloads/okta-verify.yaml \
   schemas/scm-mfa-server.schema.json=schemas/scm-mfa-server.schema.json)"
 invalid="$(new_repo invalid examples/invalid/scm-okta-constraints.json=payloads/okta.json \
   examples/valid/sailpoint-duo-web.json=payloads/duo.json \
+  tests/fixtures/yaml/yaml11.yaml=payloads/streams.yml \
   schemas/scm-mfa-server.schema.json=schemas/scm-mfa-server.schema.json)"
 # A stale vendored schema in the invalid repository.
 printf '{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}\n' \
@@ -92,6 +94,8 @@ git -C "$invalid" commit --quiet -am "stale schema"
 start=$(date +%s)
 expect 0 "$valid" mfalint 'mfalint\.+Passed'
 expect 1 "$invalid" mfalint 'payloads/okta\.json:9:21: error\[MFA040\]'
+# YAML files are hooked too (types_or: [json, yaml]), each document located.
+expect 1 "$invalid" mfalint 'payloads/streams\.yml:3:10: error\[MFA002\].*document 1'
 expect 0 "$valid" mfalint-schemas 'mfalint JSON Schemas are current\.+Passed'
 expect 1 "$invalid" mfalint-schemas 'schemas/scm-mfa-server\.schema\.json: differs from mfalint'
 # No secret of the payloads in any hook output.

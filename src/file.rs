@@ -64,7 +64,15 @@ pub fn check_file(
 ) -> Vec<CheckedDocument> {
     let text = match crate::decode(bytes, opts) {
         Ok(text) => text,
-        Err(_) => return vec![failed(crate::check_bytes(bytes, kind, opts))],
+        Err(_) => {
+            let mut checked = crate::check_bytes(bytes, kind, opts);
+            if syntax == Syntax::Yaml {
+                for f in &mut checked.findings {
+                    f.message = f.message.replace("encoded JSON text", "encoded YAML text");
+                }
+            }
+            return vec![failed(checked)];
+        }
     };
     match syntax {
         Syntax::Json => vec![check_json(text, kind, opts)],
@@ -113,6 +121,12 @@ fn check_json(text: &str, kind: Option<Kind>, opts: &Options) -> CheckedDocument
     )
 }
 
+#[cfg(feature = "yaml")]
+fn check_yaml(text: &str, kind: Option<Kind>, opts: &Options) -> Vec<CheckedDocument> {
+    crate::yaml::check(text, kind, opts)
+}
+
+#[cfg(not(feature = "yaml"))]
 fn check_yaml(_text: &str, _kind: Option<Kind>, _opts: &Options) -> Vec<CheckedDocument> {
     vec![failed(Checked::failed(rules::parse_error::not_built(
         "YAML",

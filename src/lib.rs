@@ -41,6 +41,8 @@ mod suggest;
 mod transform;
 pub mod typed;
 mod validate;
+#[cfg(feature = "yaml")]
+mod yaml;
 
 #[cfg(feature = "cli")]
 pub mod cli;

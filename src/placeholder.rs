@@ -26,6 +26,9 @@ pub enum Syntax {
     AngleBrackets,
     /// `$NAME`: shells.
     Dollar,
+    /// `!tag value`: a YAML value under a tag outside the core schema
+    /// (`!vault`, `!Ref`, `!env`), which a tool replaces.
+    YamlTag,
 }
 
 impl Syntax {
@@ -37,6 +40,7 @@ impl Syntax {
             Syntax::DoubleBraces => "{{ ... }}",
             Syntax::AngleBrackets => "<NAME>",
             Syntax::Dollar => "$NAME",
+            Syntax::YamlTag => "!tag value",
         }
     }
 
@@ -47,6 +51,7 @@ impl Syntax {
             Syntax::DoubleBraces => "double-braces",
             Syntax::AngleBrackets => "angle-brackets",
             Syntax::Dollar => "dollar",
+            Syntax::YamlTag => "yaml-tag",
         }
     }
 }

@@ -219,7 +219,7 @@ fn a_directory_without_json_is_an_error() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "mfalint: error: empty: no *.json file in this directory or below it\n"
+        "mfalint: error: empty: no *.json, *.yaml or *.yml file in this directory or below it\n"
     );
 }
 

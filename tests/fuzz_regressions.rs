@@ -40,6 +40,7 @@ fn replay(target: &str) {
             ("report", invariants::check_report as fn(&[u8])),
             ("located", invariants::check_located),
             ("roundtrip", invariants::check_roundtrip),
+            ("yaml", invariants::check_yaml),
             ("cli", faces::check_cli),
             ("cli --write", |d: &[u8]| {
                 let dir = std::env::temp_dir().join(format!(
@@ -75,6 +76,11 @@ fn roundtrip_inputs() {
 #[test]
 fn cli_inputs() {
     replay("cli");
+}
+
+#[test]
+fn yaml_inputs() {
+    replay("yaml");
 }
 
 /// The panic found by the mutation run over the release CLI: invalid UTF-8

@@ -672,3 +672,40 @@ fn assert_redacted(orig: &Node, out: &Node) {
         (x, y) => assert_eq!(x, y, "redact changed a non-secret value"),
     }
 }
+
+/// Target `yaml`: a YAML stream checked as a file never panics, and what
+/// it reports lies in the text: every finding's and secret's span is on
+/// character boundaries, secrets are in order and disjoint, documents are
+/// numbered in order, and each fix's edits apply.
+pub fn check_yaml(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    let opts = options(Mode::Request);
+    let text = std::str::from_utf8(data).ok();
+    for kind in std::iter::once(None).chain(Kind::ALL.map(Some)) {
+        let docs = mfalint::check_file(data, mfalint::Syntax::Yaml, kind, &opts);
+        assert!(!docs.is_empty(), "no document");
+        let of = docs[0].of;
+        assert_eq!(docs.len(), of, "documents");
+        for (i, d) in docs.iter().enumerate() {
+            assert_eq!((d.index, d.of), (i, of), "document numbers");
+            let Some(text) = text else { continue };
+            for f in &d.checked.findings {
+                if let Some(span) = f.span {
+                    assert_span_ok(text, span, "YAML finding");
+                }
+                if let Some(fix) = &f.fix {
+                    let edits: Vec<&mfalint::Edit> = fix.edits.iter().collect();
+                    let _ = mfalint::fix::apply(text, &edits);
+                }
+            }
+            let mut end = 0;
+            for s in &d.secrets {
+                assert_span_ok(text, s.span, "YAML secret");
+                assert!(s.span.start >= end, "secrets in order and disjoint");
+                end = s.span.end;
+            }
+        }
+    }
+}

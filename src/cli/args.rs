@@ -20,7 +20,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Lint payload files and directories (recursing into *.json); `-` reads stdin.
+    /// Lint payload files and directories (recursing into *.json, *.yaml, *.yml); `-` reads stdin.
     Check(CheckArgs),
     /// List every rule: code, name, default severity, summary.
     Rules(RulesArgs),
@@ -108,7 +108,7 @@ impl LimitArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files, directories (recursing into *.json, sorted) or `-` for stdin.
+    /// Files, directories (recursing into *.json, *.yaml and *.yml, sorted) or `-` for stdin.
     #[arg(required = true, value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
     /// Read every payload file in the directories, also those that

@@ -21,7 +21,7 @@ pub enum Input {
 const SKIPPED_DIRS: &[&str] = &["node_modules", "target"];
 
 /// Expands the command-line paths: files as given, directories recursively
-/// into `*.json` files sorted by path, `-` as stdin. A walk skips hidden
+/// into `*.json`, `*.yaml` and `*.yml` files sorted by path, `-` as stdin. A walk skips hidden
 /// directories, `node_modules` and `target`, and, unless `respect_ignore`
 /// is false (`--no-ignore`), what `.gitignore`, `.ignore`, git's
 /// `info/exclude` and its global excludes file leave out. Problems are
@@ -41,7 +41,7 @@ pub fn expand(paths: &[PathBuf], respect_ignore: bool) -> (Vec<Input>, Vec<Strin
                 problems.extend(errors);
                 if found.is_empty() {
                     problems.push(format!(
-                        "{}: no *.json file in this directory or below it",
+                        "{}: no *.json, *.yaml or *.yml file in this directory or below it",
                         shown(p)
                     ));
                 }
@@ -97,7 +97,7 @@ fn walk(dir: &Path, respect_ignore: bool) -> (Vec<PathBuf>, Vec<String>) {
                     // directories (no loops). A dangling symlink is kept, so
                     // that reading it reports it; a symlink to a device or
                     // FIFO is not a payload file.
-                    if is_json_name(&e.file_name().to_string_lossy())
+                    if is_payload_name(&e.file_name().to_string_lossy())
                         && (file_type.is_file()
                             || file_type.is_symlink() && (path.is_file() || !path.exists()))
                     {
@@ -155,10 +155,13 @@ fn walk_error(e: &ignore::Error) -> String {
     }
 }
 
-fn is_json_name(name: &str) -> bool {
-    Path::new(name)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+/// `*.json`, `*.yaml` and `*.yml` (any case).
+fn is_payload_name(name: &str) -> bool {
+    Path::new(name).extension().is_some_and(|e| {
+        ["json", "yaml", "yml"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
 
 /// A path as the command line shows it: as given, with `/` separators on

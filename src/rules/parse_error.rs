@@ -101,7 +101,37 @@ pub fn too_large(size: Option<u64>, limit: usize) -> Finding {
     }
 }
 
+/// The MFA000 finding of a YAML stream that stops being readable at byte
+/// `offset` of `text` (`None`: nowhere in particular). `message` never
+/// quotes the text.
+#[cfg(feature = "yaml")]
+pub(crate) fn yaml(text: &str, offset: Option<usize>, message: &str) -> Finding {
+    let span = offset.map(|at| {
+        let mut start = at.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let len = text[start..].chars().next().map_or(0, char::len_utf8);
+        Span {
+            start,
+            end: start + len,
+        }
+    });
+    Finding {
+        rule: RuleId::ParseError,
+        severity: RULE.severity,
+        pointer: String::new(),
+        message: format!("invalid YAML: {message}"),
+        constraint: None,
+        target: Target::Document,
+        span,
+        related: Vec::new(),
+        fix: None,
+    }
+}
+
 /// The MFA000 finding of a file in a syntax this build does not read.
+#[cfg_attr(feature = "yaml", allow(dead_code))]
 pub(crate) fn not_built(syntax: &str) -> Finding {
     Finding {
         rule: RuleId::ParseError,

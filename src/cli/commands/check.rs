@@ -501,7 +501,10 @@ fn check_bytes(
                 .into_iter()
                 .zip(Placed::regions(&text, &spans))
                 .collect();
-            if eff.excerpts {
+            // A YAML document that does not parse shows no excerpt: its
+            // scalars need no quotes, so masking them token by token as
+            // in JSON could show part of a secret.
+            if eff.excerpts && (doc.parsed || syntax == Syntax::Json) {
                 if doc.parsed {
                     result.excerpts = Excerpts::of_secrets(&doc.secrets);
                 }
@@ -510,6 +513,18 @@ fn check_bytes(
             result
         })
         .collect()
+}
+
+/// The files of a run (a YAML stream of several documents is one file of
+/// several results), and the documents of such streams.
+pub fn file_counts(run: &Run) -> (usize, usize) {
+    let files = run
+        .files
+        .iter()
+        .filter(|f| f.document.is_none_or(|d| d == 1))
+        .count();
+    let documents = run.files.iter().filter(|f| f.document.is_some()).count();
+    (files, documents)
 }
 
 /// Severity counts over a run.

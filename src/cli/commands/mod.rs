@@ -5,7 +5,7 @@ mod info;
 mod rewrite;
 mod schema;
 
-pub(crate) use check::{counts, panic_hook, FileProblem, FileResult, Run};
+pub(crate) use check::{counts, file_counts, panic_hook, FileProblem, FileResult, Run};
 
 use super::args::Command;
 use super::{Console, Status};

@@ -24,13 +24,22 @@ impl Source {
 }
 
 /// Reads a rewrite subcommand's input within the size limit; `Err` has
-/// been reported.
+/// been reported. A YAML file is refused before it is read: rewriting it
+/// as JSON would drop its comments, anchors and layout (docs/yaml.md).
 fn read_input(
     args: &RewriteArgs,
     opts: &Options,
     shown: &str,
     console: &mut Console,
+    command: &str,
 ) -> Result<Source, Status> {
+    if crate::Syntax::of_path(&args.file) == crate::Syntax::Yaml {
+        console.error(format_args!(
+            "{shown}: `mfalint {command}` rewrites JSON payloads only; a YAML file is not \
+             rewritten (`mfalint check --fix` fixes YAML in place, keeping its comments)"
+        ));
+        return Err(Status::Failure);
+    }
     let limit = opts.limits.max_bytes;
     let (source, outcome) = if args.file.as_os_str() == "-" {
         if args.write {
@@ -161,7 +170,7 @@ fn shown(args: &RewriteArgs) -> String {
 pub fn normalize(args: RewriteArgs, console: &mut Console) -> Status {
     let opts = rewrite_options(&args);
     let shown = shown(&args);
-    let source = match read_input(&args, &opts, &shown, console) {
+    let source = match read_input(&args, &opts, &shown, console, "normalize") {
         Ok(s) => s,
         Err(status) => return status,
     };
@@ -183,7 +192,7 @@ pub fn normalize(args: RewriteArgs, console: &mut Console) -> Status {
 pub fn redact(args: RewriteArgs, console: &mut Console) -> Status {
     let opts = rewrite_options(&args);
     let shown = shown(&args);
-    let source = match read_input(&args, &opts, &shown, console) {
+    let source = match read_input(&args, &opts, &shown, console, "redact") {
         Ok(s) => s,
         Err(status) => return status,
     };

@@ -41,10 +41,13 @@ fn text(run: &Run) -> String {
             if r.end.line == r.start.line && r.end.column > r.start.column {
                 let _ = write!(props, ",endColumn={}", r.end.column);
             }
+            let document = file
+                .document
+                .map_or_else(String::new, |n| format!(" (document {n})"));
             let _ = writeln!(
                 out,
                 "::{level} {props},title={}::{}",
-                gh_prop(&format!("{} {}", d.code(), d.name())),
+                gh_prop(&format!("{} {}{document}", d.code(), d.name())),
                 gh_data(&d.message)
             );
         }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::Applicability;
 
-use super::super::commands::{counts, FileResult, Run};
+use super::super::commands::{counts, file_counts, FileResult, Run};
 use super::super::locate::Region;
 use super::super::parallel;
 use super::super::printable;
@@ -73,9 +73,12 @@ fn findings_text(piece: &Piece, out: &mut Vec<u8>) {
         .iter_from(piece.from, piece.related_from)
         .take(FINDINGS_PER_PIECE);
     for (f, region, related) in findings {
+        let document = file
+            .document
+            .map_or_else(String::new, |n| format!(", document {n}"));
         let _ = writeln!(
             out,
-            "{}: {}[{}] {} ({}){}",
+            "{}: {}[{}] {} ({}{document}){}",
             location(file, &region),
             f.severity.as_str(),
             f.code(),
@@ -148,20 +151,32 @@ fn summary(run: &Run) -> String {
 /// The tally line.
 fn tally(run: &Run) -> String {
     let (errors, warnings) = counts(run);
-    let checked = plural(run.files.len(), "file");
+    let (files, documents) = file_counts(run);
+    let mut checked = plural(files, "file");
+    if documents > 0 {
+        checked = format!(
+            "{checked} ({} in YAML streams)",
+            plural(documents, "document")
+        );
+    }
     let result = if errors + warnings == 0 && !run.problems.is_empty() {
         // Not "no problems found": some paths were not checked at all.
-        if run.files.is_empty() {
-            String::new()
-        } else if run.files.len() == 1 {
-            ": no problems in it".to_string()
-        } else {
-            ": no problems in them".to_string()
+        match files {
+            0 => String::new(),
+            1 => ": no problems in it".to_string(),
+            _ => ": no problems in them".to_string(),
         }
     } else if errors + warnings == 0 {
         ": no problems found".to_string()
     } else {
-        let with = run.files.iter().filter(|f| !f.findings.is_empty()).count();
+        let mut with: Vec<(&str, bool)> = run
+            .files
+            .iter()
+            .filter(|f| !f.findings.is_empty())
+            .map(|f| (f.path.as_str(), f.document.is_some()))
+            .collect();
+        with.dedup_by(|a, b| a.1 && b.1 && a.0 == b.0);
+        let with = with.len();
         format!(
             ": {} and {} in {}",
             plural(errors, "error"),

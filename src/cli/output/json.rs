@@ -6,7 +6,7 @@ use serde::{Serialize, Serializer};
 
 use crate::{Finding, Target};
 
-use super::super::commands::{counts, FileProblem, FileResult, Run};
+use super::super::commands::{counts, file_counts, FileProblem, FileResult, Run};
 use super::super::locate::Region;
 
 #[derive(Serialize)]
@@ -26,6 +26,9 @@ struct Tool {
 #[derive(Serialize)]
 struct Summary {
     files: usize,
+    /// Documents of YAML streams of several, when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    documents: Option<usize>,
     errors: usize,
     warnings: usize,
     failed: bool,
@@ -59,6 +62,7 @@ impl Serialize for Checked<'_> {
         let f = self.0;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("path", &f.path)?;
+        // Only in a file of several documents (a YAML stream), from 1.
         if let Some(d) = f.document {
             map.serialize_entry("document", &d)?;
         }
@@ -210,7 +214,8 @@ pub fn write(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
         },
         files: Files(run),
         summary: Summary {
-            files: run.files.len(),
+            files: file_counts(run).0,
+            documents: Some(file_counts(run).1).filter(|&d| d > 0),
             errors,
             warnings,
             failed: run.files.iter().any(|f| f.fails) || !run.problems.is_empty(),

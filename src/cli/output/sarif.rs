@@ -121,6 +121,14 @@ struct SarifResult<'a> {
     locations: Vec<Location<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<RelatedLocation<'a>>,
+    /// The document of a YAML stream of several (from 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<ResultProperties>,
+}
+
+#[derive(Serialize)]
+struct ResultProperties {
+    document: usize,
 }
 
 #[derive(Serialize)]
@@ -260,6 +268,7 @@ pub fn write(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
                         },
                     })
                     .collect(),
+                properties: file.document.map(|document| ResultProperties { document }),
             });
         }
     }
