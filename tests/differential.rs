@@ -82,6 +82,13 @@ fn report(kind: Kind, v: &Value) -> Report {
 
 fn agree(kind: Kind, v: &Value) -> Result<Report, TestCaseError> {
     let r = report(kind, v);
+    // A template placeholder (`$a`, `${X}`) stands for a value mfalint does
+    // not judge; the schema can only judge the literal text. The verdicts
+    // differ there by design (docs/rulings.md#placeholders), so such
+    // payloads are not compared.
+    let text = serde_json::to_string(v).unwrap();
+    let checked = mfalint::check_text(&text, Some(kind), &Options::default());
+    prop_assume!(checked.placeholders.is_empty());
     let schema_valid = validator(kind).is_valid(v);
     prop_assert_eq!(
         r.is_valid(),
