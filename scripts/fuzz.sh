@@ -8,13 +8,21 @@ cd "$(dirname "$0")/../fuzz"
 secs="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(report located roundtrip)
+[ ${#targets[@]} -gt 0 ] || targets=(report located roundtrip cli yaml)
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
+# cargo-fuzz needs nightly features (sanitizers); without a nightly
+# toolchain, the stable compiler is allowed them with RUSTC_BOOTSTRAP.
+if cargo +nightly --version >/dev/null 2>&1; then
+  cargo=(cargo +nightly)
+else
+  cargo=(env RUSTC_BOOTSTRAP=1 cargo)
+fi
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   extra=()
   [ -d "../tests/data/fuzz/$t" ] && extra+=("../tests/data/fuzz/$t")
-  nice -n 10 cargo +nightly fuzz run -O "$t" "corpus/$t" seeds ../tests/fixtures/rules/* "${extra[@]}" -- \
+  [ "$t" = yaml ] && extra+=(../tests/fixtures/yaml)
+  nice -n 10 "${cargo[@]}" fuzz run -O "$t" "corpus/$t" seeds ../tests/fixtures/rules/* "${extra[@]}" -- \
     -dict=mfalint.dict -max_total_time="$secs" -rss_limit_mb=2048 -max_len=8192 \
     -timeout=10 -print_final_stats=1
 done

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use mfalint::{Kind, Options, Severity};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -126,6 +126,28 @@ fn the_yaml_payload_names_an_existing_schema() {
     let path = modeline
         .strip_prefix("# yaml-language-server: $schema=")
         .expect("the first line is the YAML language server's modeline");
-    let (kind, _) = schema_at(&root().join("docs"), path);
+    let (kind, schema) = schema_at(&root().join("docs"), path);
     assert_eq!(kind, Kind::SailpointDuoConfig);
+    // mfalint reads the same file (its kind from the shape) and has no
+    // error; the schema accepts what it parses to.
+    let docs = mfalint::check_file(
+        yaml[0].as_bytes(),
+        mfalint::Syntax::Yaml,
+        None,
+        &Options::default(),
+    );
+    assert_eq!(docs.len(), 1);
+    let checked = &docs[0].checked;
+    assert_eq!(checked.kind, Some(kind));
+    assert!(
+        checked.findings.iter().all(|f| f.severity != Severity::Error),
+        "{:?}",
+        checked.findings
+    );
+    let value = json!({
+        "mfaMethod": "duo-web", "enabled": true, "host": "api-12345678.duosecurity.com",
+        "accessKey": "${DUO_ACCESS_KEY}", "identifierType": "email",
+        "configProperties": {"skey": "${DUO_SKEY}", "ikey": "DIXXXXXXXXXXXXXXXXXX"}
+    });
+    assert!(jsonschema::draft202012::new(&schema).unwrap().is_valid(&value));
 }
