@@ -1,4 +1,4 @@
-//! MFA000 parse-error: the document is not JSON text mfalint can read.
+//! MFA000 parse-error: the document is not JSON (or YAML) text mfalint can read.
 
 use crate::json::{ParseErrorKind, Span};
 use crate::report::{Finding, Severity, Target};
@@ -13,9 +13,11 @@ pub(crate) static RULE: Rule = Rule {
     severity: Severity::Error,
     enabled: Enabled::Always,
     configurable: false,
-    summary: "The document is not valid JSON (syntax, UTF-8, byte order mark, empty, size or depth limit)",
+    summary: "The document is not valid JSON or YAML (syntax, UTF-8, byte order mark, empty, size or depth limit)",
     why: "mfalint reads payloads as strict JSON (RFC 8259): UTF-8 without a byte order mark, one value, \
-          no comments or trailing commas, within the size and nesting limits. The finding is located \
+          no comments or trailing commas, within the size and nesting limits; `.yaml` and `.yml` files \
+          as YAML 1.2 streams, within the same limits and a bound on alias expansion (docs/yaml.md). \
+          The finding is located \
           where parsing stopped. It cannot be ignored or downgraded: a document that does not parse \
           was not checked at all, so ignoring it would let anything through. Its excerpt masks every \
           string, number and word, since mfalint cannot tell which of them are secrets.",
