@@ -140,7 +140,10 @@ fn the_yaml_payload_names_an_existing_schema() {
     let checked = &docs[0].checked;
     assert_eq!(checked.kind, Some(kind));
     assert!(
-        checked.findings.iter().all(|f| f.severity != Severity::Error),
+        checked
+            .findings
+            .iter()
+            .all(|f| f.severity != Severity::Error),
         "{:?}",
         checked.findings
     );
@@ -149,5 +152,7 @@ fn the_yaml_payload_names_an_existing_schema() {
         "accessKey": "${DUO_ACCESS_KEY}", "identifierType": "email",
         "configProperties": {"skey": "${DUO_SKEY}", "ikey": "DIXXXXXXXXXXXXXXXXXX"}
     });
-    assert!(jsonschema::draft202012::new(&schema).unwrap().is_valid(&value));
+    assert!(jsonschema::draft202012::new(&schema)
+        .unwrap()
+        .is_valid(&value));
 }
