@@ -37,14 +37,14 @@ pub fn memory() -> wasm_bindgen::JsValue {
     wasm_bindgen::memory()
 }
 
-/// Where the compact report of the last [`Validator::report_input`] call
+/// Where the compact report of the last [`crate::validator::Validator::report_input`] call
 /// starts in WASM memory (it moves when the buffer grows).
 #[wasm_bindgen(js_name = outputPtr)]
 pub fn output_ptr() -> *const u8 {
     OUTPUT.with(|o| o.borrow().as_ptr())
 }
 
-/// The error text of the last [`Validator::report_input`] call.
+/// The error text of the last [`crate::validator::Validator::report_input`] call.
 #[wasm_bindgen(js_name = takeOutput)]
 pub fn take_output() -> String {
     // Only ever error JSON (a String's bytes) here.

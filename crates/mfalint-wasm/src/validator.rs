@@ -34,7 +34,7 @@ impl Validator {
 
 #[wasm_bindgen]
 impl Validator {
-    /// `options` as for [`validate_json`]; bad options throw the `{"error": ...}`
+    /// `options` as for [`crate::exports::validate_json`]; bad options throw the `{"error": ...}`
     /// text, which the wrapper turns into an `MfalintError`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: &str) -> Result<Validator, String> {
@@ -54,9 +54,9 @@ impl Validator {
     /// Like [`Validator::validate_input`], in the form cheapest to hand to
     /// JavaScript: a report without findings (the common case) is its
     /// kind's index in `Kind::ALL`; a report with findings is `-2 - n`, its
-    /// [`compact`] form being the `n` bytes of UTF-8 at [`output_ptr`]
+    /// [`compact`] form being the `n` bytes of UTF-8 at [`output_ptr`](crate::buffers::output_ptr)
     /// (JavaScript decodes them in place: no copy or free through
-    /// wasm-bindgen); an error is `-1`, with [`take_output`] holding the
+    /// wasm-bindgen); an error is `-1`, with [`take_output`](crate::buffers::take_output) holding the
     /// `{"error": ...}` text. Serializing findings to JSON and `JSON.parse`
     /// measured 2.4x the validation.
     #[wasm_bindgen(js_name = reportInput)]
