@@ -118,8 +118,11 @@ const HINTED: [RuleId; 4] = [
 fn annotate(text: &str, doc: &Document, opts: &Options, checked: &mut Checked, secrets: &[Secret]) {
     // The core marks a missing key or an unknown kind at the first byte of
     // the enclosing value (a JSON `{`): in YAML that may be the first byte
-    // of a longer character.
+    // of a longer character, or no byte at all (an empty value at the end
+    // of the text, as in `!tag` alone).
     let whole = |s: &mut Span| {
+        s.end = s.end.min(text.len());
+        s.start = s.start.min(s.end);
         while s.end < text.len() && !text.is_char_boundary(s.end) {
             s.end += 1;
         }
@@ -282,6 +285,20 @@ mod tests {
 
     fn check_file_bytes(bytes: &[u8]) -> Vec<CheckedDocument> {
         crate::check_file(bytes, Syntax::Yaml, None, &Options::default())
+    }
+
+    #[test]
+    fn spans_stay_inside_the_text() {
+        for text in ["!$0", "!x", "--- !vault", "a: !t"] {
+            for kind in std::iter::once(None).chain(Kind::ALL.map(Some)) {
+                for d in check(text, kind, &Options::default()) {
+                    for f in &d.checked.findings {
+                        let s = f.span.unwrap();
+                        assert!(text.get(s.start..s.end).is_some(), "{text:?}: {f:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
